@@ -1,0 +1,348 @@
+/**
+ * The grafana.com signing client: `POST {grafana-com-url}/plugins/ci/sign` with an access policy token, exactly as
+ * `@grafana/sign-plugin` does it (see `../shared/grafana/SIGNATURES.md` §7), returning the signed MANIFEST.txt bytes.
+ *
+ * The token never appears in any message this module produces: it travels only in the `Authorization` header, is
+ * refused over plain `http://` to anything but loopback, redirects are not followed (so it cannot be replayed to
+ * another host), and anything the server echoes back is redacted before it reaches an error.
+ */
+import { HttpClient, type HttpClientResponse } from '@actions/http-client';
+import { BearerCredentialHandler } from '@actions/http-client/lib/auth';
+import { SigningError, UsageError } from '../errors.js';
+import type { UnsignedManifest } from '../manifest/types.js';
+
+/** Options of {@link requestSignedManifest}. */
+export interface SigningRequestOptions {
+  /** API root, e.g. `https://grafana.com/api` (the action's default) or `http://127.0.0.1:PORT/api`. */
+  grafanaComUrl: string;
+  /** Access policy token (scope `plugins:write`). Never appears in any message, log or error. */
+  token: string;
+  /** The body to POST. */
+  manifest: UnsignedManifest;
+  /** `User-Agent` header; default `sign-plugin-action`. */
+  userAgent?: string;
+  /** Socket timeout in milliseconds (no answer, or no data while reading it); default 30000. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_USER_AGENT = 'sign-plugin-action';
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** How much of a non-JSON error body is quoted. */
+const MAX_QUOTED_BODY = 500;
+/** Every signed MANIFEST.txt contains this line (SIGNATURES.md §3). */
+const CLEARTEXT_HEADER = '-----BEGIN PGP SIGNED MESSAGE-----';
+
+/**
+ * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign` (SIGNATURES.md §7; the
+ * path `@grafana/sign-plugin` appends to `GRAFANA_COM_URL`). Surrounding whitespace is ignored.
+ *
+ * `signingEndpoint('https://grafana.com/api/')` → `'https://grafana.com/api/plugins/ci/sign'`.
+ *
+ * @throws UsageError (input `grafana-com-url`) when the URL does not parse, is not `http:`/`https:`, or carries
+ *   credentials, a query or a fragment (the path is appended, so those would produce a wrong endpoint).
+ */
+export function signingEndpoint(grafanaComUrl: string): string {
+  const raw = grafanaComUrl.trim();
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new UsageError(
+      'grafana-com-url',
+      `grafana-com-url "${raw}" is not a valid URL; use the grafana.com API root, e.g. https://grafana.com/api`,
+    );
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new UsageError(
+      'grafana-com-url',
+      `grafana-com-url "${raw}" must be an http(s) URL (got ${parsed.protocol}); use e.g. https://grafana.com/api`,
+    );
+  }
+  if (parsed.username || parsed.password) {
+    throw new UsageError(
+      'grafana-com-url',
+      'grafana-com-url must not contain a user name or password; the access policy token authenticates the request',
+    );
+  }
+  if (parsed.search || parsed.hash || raw.includes('?') || raw.includes('#')) {
+    throw new UsageError(
+      'grafana-com-url',
+      `grafana-com-url "${raw}" must not have a query or fragment; use the API root, e.g. https://grafana.com/api`,
+    );
+  }
+  return `${raw.replace(/\/+$/, '')}/plugins/ci/sign`;
+}
+
+/**
+ * Asks grafana.com to sign `opts.manifest` and returns the answer's bytes unchanged: they ARE the signed
+ * MANIFEST.txt (leading empty line, CRLF, `Hash: SHA512`) and must be written to disk byte for byte (SIGNATURES.md §3).
+ *
+ * Request (SIGNATURES.md §7, as `@grafana/sign-plugin`): `POST {endpoint}` with `Content-Type: application/json`,
+ * `Accept: application/json`, `Authorization: Bearer <token>` and the compact JSON body
+ * `{"plugin","version","files"}` followed, only when set (non-empty), by `"signatureType"`, `"rootUrls"`,
+ * `"signPlugin"`. Proxies come from `https_proxy`/`http_proxy`/`no_proxy` (handled by `@actions/http-client`).
+ * Redirects and retries are off: a redirect is reported, not followed, so the token is never sent elsewhere.
+ *
+ * @throws UsageError (`grafana-com-url`) for an unusable URL (see {@link signingEndpoint}) or plain `http://` to a
+ *   host that is not loopback (`127.0.0.0/8`, `::1`, `localhost`) — checked before any connection is made.
+ * @throws UsageError (`access-policy-token`) for an empty token or one with whitespace/control/non-ASCII characters.
+ * @throws SigningError with the HTTP status for any answer but a 200 carrying a cleartext-signed message (the
+ *   message states the status, the server's `message` — or the first 500 characters of a non-JSON body — and what to
+ *   do); status `0` when no complete answer came back (connection refused, DNS failure, timeout, dropped connection).
+ *   Every occurrence of the token in those texts is replaced by `***`.
+ */
+export async function requestSignedManifest(opts: SigningRequestOptions): Promise<Buffer> {
+  const endpoint = signingEndpoint(opts.grafanaComUrl);
+  const url = new URL(endpoint);
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new UsageError(
+      'grafana-com-url',
+      `Refusing to send the access policy token over plain http to ${url.host}: use an https:// grafana-com-url ` +
+        '(plain http is only allowed for loopback hosts: 127.0.0.0/8, ::1, localhost)',
+    );
+  }
+  const token = opts.token.trim();
+  if (token === '') {
+    throw new UsageError(
+      'access-policy-token',
+      'No access policy token: create one at grafana.com with scope plugins:write and pass it as the ' +
+        'access-policy-token input (GRAFANA_ACCESS_POLICY_TOKEN for the CLI)',
+    );
+  }
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new UsageError(
+      'access-policy-token',
+      'The access policy token contains spaces, control or non-ASCII characters; copy it again from grafana.com',
+    );
+  }
+  const redact = makeRedactor([opts.token, token]);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const client = new HttpClient(opts.userAgent ?? DEFAULT_USER_AGENT, [new BearerCredentialHandler(token)], {
+    socketTimeout: timeoutMs,
+    allowRedirects: false,
+    allowRetries: false,
+    keepAlive: false,
+  });
+  try {
+    let response: HttpClientResponse;
+    let body: Buffer;
+    try {
+      response = await client.post(endpoint, JSON.stringify(requestBody(opts.manifest)), {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      });
+      body = await readWholeBody(response, timeoutMs);
+    } catch (err) {
+      throw new SigningError(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
+        cause: redactError(err, redact),
+      });
+    }
+    const status = response.message.statusCode ?? 0;
+    if (status === 200) {
+      if (!body.toString('utf8').includes(CLEARTEXT_HEADER)) {
+        const quoted = redact(body.toString('utf8')).trim().slice(0, 200);
+        throw new SigningError(
+          200,
+          redact(
+            `POST ${endpoint} answered HTTP 200 but the body is not a signed manifest ` +
+              `(${quoted ? `it starts with "${quoted}"` : 'it is empty'}). ` +
+              'Check that grafana-com-url is the grafana.com API root ending in /api, e.g. https://grafana.com/api.',
+          ),
+        );
+      }
+      return body;
+    }
+    const serverMessage = extractServerMessage(body, redact);
+    const location = headerValue(response.message.headers['location']);
+    const hint = hintFor(status, serverMessage, opts.manifest, endpoint, location ? redact(location) : undefined);
+    const reason = response.message.statusMessage ? ` ${response.message.statusMessage}` : '';
+    const said = serverMessage !== undefined ? `: ${serverMessage}` : ' (empty body)';
+    throw new SigningError(
+      status,
+      redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`),
+      serverMessage,
+    );
+  } finally {
+    client.dispose();
+  }
+}
+
+/** The request body with keys in `@grafana/sign-plugin`'s order; optional fields only when set. */
+function requestBody(manifest: UnsignedManifest): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    plugin: manifest.plugin,
+    version: manifest.version,
+    files: manifest.files,
+  };
+  if (manifest.signatureType !== undefined && manifest.signatureType !== '') {
+    body.signatureType = manifest.signatureType;
+  }
+  if (manifest.rootUrls !== undefined && manifest.rootUrls.length > 0) {
+    body.rootUrls = manifest.rootUrls;
+  }
+  if (manifest.signPlugin !== undefined) {
+    body.signPlugin = manifest.signPlugin;
+  }
+  return body;
+}
+
+/** Loopback as the http refusal understands it: `127.0.0.0/8`, `::1`, `localhost` (WHATWG-normalised hostname). */
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Reads the whole answer with `readBodyBuffer`, failing (instead of hanging) when the connection drops or goes
+ * silent before the body is complete.
+ */
+async function readWholeBody(response: HttpClientResponse, timeoutMs: number): Promise<Buffer> {
+  const message = response.message;
+  if (!response.readBodyBuffer) {
+    throw new Error('@actions/http-client lacks readBodyBuffer');
+  }
+  const reading = response.readBodyBuffer();
+  return await new Promise<Buffer>((resolve, reject) => {
+    const incomplete = (): void => reject(new Error('the connection closed before the answer was complete'));
+    message.setTimeout(timeoutMs, () => message.destroy(new Error(`no data for ${timeoutMs} ms`)));
+    message.once('error', (err: Error) => reject(err));
+    message.once('aborted', incomplete);
+    message.once('close', () => {
+      if (!message.complete) incomplete();
+    });
+    reading.then(resolve, reject);
+  });
+}
+
+/** Text of a SigningError(0). */
+function connectionFailure(endpoint: string, err: unknown, timeoutMs: number): string {
+  const detail = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown } | null)?.code;
+  if (/^Request timeout/.test(detail) || /^no data for/.test(detail)) {
+    return (
+      `No answer from ${endpoint} within ${timeoutMs} ms. grafana.com may be slow or unreachable from here ` +
+      '(check the network, an https_proxy setting, or retry later).'
+    );
+  }
+  const codeText = typeof code === 'string' && !detail.includes(code) ? ` (${code})` : '';
+  return (
+    `Could not reach ${endpoint}: ${detail}${codeText}. Check grafana-com-url, the network and any proxy ` +
+    'settings (https_proxy, no_proxy), then retry.'
+  );
+}
+
+/** The server's `message` from a JSON error body, else the first 500 characters of the text body. */
+function extractServerMessage(body: Buffer, redact: (text: string) => string): string | undefined {
+  const text = redact(body.toString('utf8'));
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (
+      parsed !== null &&
+      typeof parsed === 'object' &&
+      typeof (parsed as { message?: unknown }).message === 'string'
+    ) {
+      return (parsed as { message: string }).message;
+    }
+  } catch {
+    // not JSON: quote the text
+  }
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : trimmed.slice(0, MAX_QUOTED_BODY);
+}
+
+/** What to do about a refusal, by status (SIGNATURES.md §7 lists the errors seen in the wild). */
+function hintFor(
+  status: number,
+  serverMessage: string | undefined,
+  manifest: UnsignedManifest,
+  endpoint: string,
+  location: string | undefined,
+): string {
+  const level = manifest.signatureType ? `signature type "${manifest.signatureType}"` : 'its signature level';
+  if (status >= 300 && status < 400) {
+    return (
+      `The redirect${location ? ` to ${location}` : ''} was not followed, so the token is not sent elsewhere. ` +
+      'Set grafana-com-url to the grafana.com API root ending in /api, e.g. https://grafana.com/api.'
+    );
+  }
+  switch (status) {
+    case 400:
+      if (serverMessage !== undefined && /rootUrls/.test(serverMessage)) {
+        return (
+          'Private signing (signature-type private or private-glob) needs the URLs Grafana will be served from: ' +
+          'pass them as the root-urls input (--root-urls for the CLI). If you meant a public level, the plugin ' +
+          'has no public signature level granted on grafana.com yet, so it can only be signed as private.'
+        );
+      }
+      return (
+        'grafana.com rejected the manifest: check plugin.json id and info.version, the signature-type and ' +
+        'root-urls inputs.'
+      );
+    case 401:
+      return (
+        'The access policy token is missing, expired or malformed: create one at grafana.com (your org → ' +
+        'Access Policies) with scope plugins:write and pass it as the access-policy-token input ' +
+        '(GRAFANA_ACCESS_POLICY_TOKEN for the CLI).'
+      );
+    case 403: {
+      const prefix = manifest.plugin.split('-')[0];
+      return (
+        `The token's org must own the plugin id's prefix (the slug before the first "-"): plugin ` +
+        `"${manifest.plugin}" can only be signed with an access policy token of the grafana.com org "${prefix}". ` +
+        'Use a token from that org or change the plugin id.'
+      );
+    }
+    case 404:
+      return (
+        `Nothing answers at ${endpoint}: check that grafana-com-url is the grafana.com API root and ends in /api ` +
+        '(default https://grafana.com/api).'
+      );
+    case 409:
+      return (
+        `The plugin is not approved for ${level}: that level must first be granted on grafana.com (submit the ` +
+        'plugin for review), or sign it as private with root-urls.'
+      );
+    case 429:
+      return 'grafana.com is rate limiting requests: wait a little and retry.';
+    default:
+      if (status >= 500) {
+        return 'grafana.com failed to sign: this is on its side, retry later.';
+      }
+      return 'Unexpected answer from the signing endpoint: check grafana-com-url and retry.';
+  }
+}
+
+/** A function replacing every occurrence of each secret (raw, JSON-escaped with or without `\/`, URL-encoded) by `***`. */
+function makeRedactor(secrets: string[]): (text: string) => string {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (secret === '') continue;
+    forms.add(secret);
+    const jsonEscaped = JSON.stringify(secret).slice(1, -1);
+    forms.add(jsonEscaped);
+    forms.add(jsonEscaped.replace(/\//g, '\\/')); // encoders that also escape "/" (PHP, some Java)
+    forms.add(encodeURIComponent(secret));
+  }
+  const ordered = [...forms].filter((form) => form !== '').sort((a, b) => b.length - a.length);
+  return (text: string): string => {
+    let out = text;
+    for (const form of ordered) {
+      out = out.split(form).join('***');
+    }
+    return out;
+  };
+}
+
+/** A copy of a connection error that is safe to attach as `cause`: its message and code, redacted. */
+function redactError(err: unknown, redact: (text: string) => string): Error {
+  const safe = new Error(redact(err instanceof Error ? err.message : String(err)));
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    (safe as Error & { code?: string }).code = code;
+  }
+  return safe;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
