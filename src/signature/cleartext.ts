@@ -1,0 +1,139 @@
+/**
+ * The cleartext-signed layer of MANIFEST.txt, decoded exactly as ProtonMail go-crypto `openpgp/clearsign`
+ * `Decode` does it for Grafana (`pkg/plugins/manager/signature/manifest.go`: `block, _ := clearsign.Decode(body)`).
+ */
+import { decodeArmor } from './armor.js';
+
+/** What go-crypto's `clearsign.Block` holds, as Grafana uses it. */
+export interface CleartextBlock {
+  /** Values of the `Hash:` armor headers, split on `,` and trimmed (never compared with the signature by Grafana). */
+  hashHeaders: string[];
+  /** `Block.Plaintext`: every message line, dash-unescaped and right-trimmed, each followed by `\n`. */
+  plaintext: Buffer;
+  /** `Block.Bytes`: the same lines joined by `\r\n`, without a final line break: the bytes the signature covers. */
+  signedBytes: Buffer;
+  /** The armored signature as go-crypto hands it to `armor.Decode`: from `-----BEGIN PGP SIGNATURE-----` to the end marker plus following CR/LF. */
+  armoredSignature: Buffer;
+}
+
+const START = Buffer.from('\n-----BEGIN PGP SIGNED MESSAGE-----');
+const END_TEXT = Buffer.from('-----BEGIN PGP SIGNATURE-----');
+const END = Buffer.from('\n-----END PGP SIGNATURE-----');
+const CRLF = Buffer.from('\r\n');
+const LF = Buffer.from('\n');
+
+/** go-crypto `getLine`: the line starting at `from` without `\n` or `\r\n`, and the index after its newline. */
+function getLine(data: Buffer, from: number): [line: Buffer, rest: number] {
+  let i = data.indexOf(0x0a, from);
+  let j: number;
+  if (i < 0) {
+    i = data.length;
+    j = i;
+  } else {
+    j = i + 1;
+    if (i > from && data[i - 1] === 0x0d) i--;
+  }
+  return [data.subarray(from, i), j];
+}
+
+/** Go `bytes.TrimRight(line, " \t")`. */
+function trimRightSpaceTab(line: Buffer): Buffer {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === 0x20 || line[end - 1] === 0x09)) end--;
+  return line.subarray(0, end);
+}
+
+/** Go `strings.TrimSpace` for text already known to be printable ASCII (only spaces can be trimmed). */
+function trimAsciiSpace(s: string): string {
+  return s.replace(/^ +| +$/g, '');
+}
+
+/**
+ * Finds and decodes the first cleartext-signed message in `data`, as go-crypto `clearsign.Decode`.
+ *
+ * Rules (go-crypto `openpgp/clearsign/clearsign.go`):
+ * - `-----BEGIN PGP SIGNED MESSAGE-----` at the very start, or else its first occurrence right after a `\n`;
+ *   anything before is ignored. The marker must end its line (`\n`, `\r\n` or end of data): a suffix, even a
+ *   space, fails, and so does a UTF-8 BOM before it (the BOM is neither the start nor a `\n`).
+ * - header lines up to the first empty line: printable ASCII only (no tab, no control, no byte ≥ 0x80), each
+ *   `Key: value`; only `Hash` (values split on `,`) and `SaltedHash` keys are allowed.
+ * - message lines up to a line that is exactly `-----BEGIN PGP SIGNATURE-----`; lines end in `\n` or `\r\n`; a
+ *   leading `- ` is removed; trailing spaces and tabs are dropped. An empty line at the very end of the data
+ *   (no signature block) fails.
+ * - the signature block runs to the first `\n-----END PGP SIGNATURE-----` plus any following `\r`/`\n`;
+ *   it must pass go-crypto `armor.Decode` (see {@link decodeArmor}). Anything after it is ignored.
+ *
+ * @param data the whole MANIFEST.txt, byte for byte.
+ * @returns the block, or `null` where go-crypto returns a nil block (Grafana then says "unable to decode manifest").
+ *   Never throws.
+ */
+export function decodeCleartext(data: Uint8Array): CleartextBlock | null {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let rest: number;
+  if (buf.subarray(0, START.length - 1).equals(START.subarray(1))) {
+    rest = START.length - 1;
+  } else {
+    const i = buf.indexOf(START);
+    if (i < 0) return null;
+    rest = i + START.length;
+  }
+
+  // The start line must have no suffix.
+  let line: Buffer;
+  [line, rest] = getLine(buf, rest);
+  if (line.length !== 0) return null;
+
+  const hashHeaders: string[] = [];
+  for (;;) {
+    if (rest === buf.length) return null;
+    [line, rest] = getLine(buf, rest);
+    if (line.length === 0) break;
+    // Reject headers with control or non-ASCII characters (every byte >= 0x80 decodes to a rune > 0x7e).
+    if (line.some((c) => c < 0x20 || c > 0x7e)) return null;
+    const colon = line.indexOf(0x3a);
+    if (colon === -1) return null;
+    const key = trimAsciiSpace(line.subarray(0, colon).toString('latin1'));
+    const value = line.subarray(colon + 1).toString('latin1');
+    if (key === 'Hash') {
+      for (const v of value.split(',')) hashHeaders.push(trimAsciiSpace(v));
+    } else if (key !== 'SaltedHash') {
+      return null;
+    }
+  }
+
+  const signed: Buffer[] = [];
+  const plain: Buffer[] = [];
+  let firstLine = true;
+  for (;;) {
+    const start = rest;
+    [line, rest] = getLine(buf, rest);
+    if (line.length === 0 && rest === buf.length) return null; // no armored data: not a complete message
+    if (line.equals(END_TEXT)) {
+      rest = start; // armor expects to see the header line
+      break;
+    }
+    if (firstLine) firstLine = false;
+    else signed.push(CRLF);
+    if (line.length >= 2 && line[0] === 0x2d && line[1] === 0x20) line = line.subarray(2);
+    line = trimRightSpaceTab(line);
+    signed.push(line);
+    plain.push(line, LF);
+  }
+
+  let i = buf.indexOf(END, rest);
+  if (i === -1) return null;
+  i += END.length;
+  while (i < buf.length && (buf[i] === 0x0d || buf[i] === 0x0a)) i++;
+  const armoredSignature = Buffer.from(buf.subarray(rest, i));
+  try {
+    decodeArmor(armoredSignature);
+  } catch {
+    return null;
+  }
+  return {
+    hashHeaders,
+    plaintext: Buffer.concat(plain),
+    signedBytes: Buffer.concat(signed),
+    armoredSignature,
+  };
+}
