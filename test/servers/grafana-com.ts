@@ -83,6 +83,8 @@ export interface LoopbackGrafanaCom {
   requests: RecordedRequest[];
   /** Queue answers: the next sign requests get these (in order) instead of being checked and signed. */
   script(...responses: ScriptedResponse[]): void;
+  /** Drops any scripted answers not yet used. */
+  clearScript(): void;
   /** Stops listening, drops open connections and pending scripted answers. */
   close(): Promise<void>;
 }
@@ -129,6 +131,28 @@ export async function generateSigningKey(
 }
 
 /**
+ * Clear-signs `text` the way grafana.com's answers are made: openpgp.js text signature, `Hash: SHA512`, then the
+ * whole output in CRLF with one empty line first (SIGNATURES.md §3). Tests use it to sign manifests they craft.
+ *
+ * @param text the manifest JSON (any text); @param privateKeyArmored an unencrypted private key;
+ * @param date signature creation time (default now). @returns the MANIFEST.txt text.
+ */
+export async function clearsignLikeGrafanaCom(
+  text: string,
+  privateKeyArmored: string,
+  date = new Date(),
+): Promise<string> {
+  const signingKey = await openpgp.readPrivateKey({ armoredKey: privateKeyArmored });
+  const signed = await openpgp.sign({
+    message: await openpgp.createCleartextMessage({ text }),
+    signingKeys: signingKey,
+    date,
+    config: { preferredHashAlgorithm: openpgp.enums.hash.sha512, nonDeterministicSignaturesViaNotation: false },
+  });
+  return `\r\n${signed.replace(/\r?\n/g, '\r\n')}`;
+}
+
+/**
  * Starts the loopback grafana.com on `127.0.0.1` (random port). See the module comment for the protocol and the
  * choices it makes where grafana.com's behaviour is not public.
  *
@@ -152,16 +176,8 @@ export async function startLoopbackGrafanaCom(opts: LoopbackGrafanaComOptions = 
   const queue: ScriptedResponse[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
-  const signManifest = async (text: string): Promise<string> => {
-    const signed = await openpgp.sign({
-      message: await openpgp.createCleartextMessage({ text }),
-      signingKeys: privateKey,
-      date: new Date(now()),
-      config: { preferredHashAlgorithm: openpgp.enums.hash.sha512, nonDeterministicSignaturesViaNotation: false },
-    });
-    // grafana.com's output: one empty line first, CRLF everywhere (SIGNATURES.md §3).
-    return `\r\n${signed.replace(/\r?\n/g, '\r\n')}`;
-  };
+  const signManifest = (text: string): Promise<string> =>
+    clearsignLikeGrafanaCom(text, privateKeyArmored, new Date(now()));
 
   const handleSign = async (req: RecordedRequest): Promise<Answer> => {
     const auth = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
@@ -293,6 +309,9 @@ export async function startLoopbackGrafanaCom(opts: LoopbackGrafanaComOptions = 
     requests,
     script(...responses: ScriptedResponse[]): void {
       queue.push(...responses);
+    },
+    clearScript(): void {
+      queue.length = 0;
     },
     close(): Promise<void> {
       for (const timer of timers) clearTimeout(timer);

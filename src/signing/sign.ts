@@ -1,0 +1,131 @@
+/**
+ * Signing a plugin: build the manifest, have grafana.com sign it, prove the answer is what Grafana will
+ * accept, and only then write MANIFEST.txt (atomically, byte for byte).
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { SignPluginError } from '../errors.js';
+import { buildManifest, MANIFEST_FILE } from '../manifest/build.js';
+import type { SignatureType, UnsignedManifest } from '../manifest/types.js';
+import type { TrustedKeys } from '../signature/keys.js';
+import { checkExpectations, type ExpectationCheck } from '../verify/expectations.js';
+import type { Finding } from '../verify/findings.js';
+import { verifyPlugin, type VerifyResult } from '../verify/verify.js';
+import { requestSignedManifest } from './client.js';
+
+export interface SignPluginOptions {
+  /** The built plugin folder. */
+  dist: string;
+  /** Access policy token (scope `plugins:write`). Never logged. */
+  token: string;
+  /** grafana.com API base, e.g. `https://grafana.com/api`. */
+  grafanaComUrl: string;
+  /** Signature type to ask for; grafana.com grants the plugin's level when absent. */
+  signatureType?: SignatureType;
+  /** Root URLs to sign for (required for private signatures). */
+  rootUrls?: readonly string[];
+  /** Keys the answer must verify with. */
+  keys: TrustedKeys;
+  /** Version of this tool, sent as `signPlugin.version` like `@grafana/sign-plugin` does. */
+  toolVersion?: string;
+  now?: Date;
+}
+
+export interface SignPluginResult {
+  /** Absolute path of the MANIFEST.txt written. */
+  manifestPath: string;
+  /** Its bytes, exactly as grafana.com sent them. */
+  manifestBytes: Buffer;
+  /** What was sent. */
+  request: UnsignedManifest;
+  /** The verification of the answer against the files, done before writing. */
+  verification: VerifyResult;
+}
+
+/** grafana.com answered 200 with a manifest Grafana would not accept for these files; nothing was written. */
+export class SignedManifestRejectedError extends SignPluginError {
+  readonly findings: Finding[];
+  readonly expectations: ExpectationCheck[];
+  constructor(message: string, findings: Finding[], expectations: ExpectationCheck[]) {
+    super('signed-manifest-rejected', message);
+    this.findings = findings;
+    this.expectations = expectations;
+  }
+}
+
+/**
+ * Signs `dist` through grafana.com (`POST {grafanaComUrl}/plugins/ci/sign`, SIGNATURES.md §7).
+ *
+ * The answer is verified against the files with the trusted keys (plugin, version, every hash, every file
+ * covered, the signature type and root URLs asked for) before MANIFEST.txt is replaced by a rename of a
+ * temporary file in the same folder; on any failure the earlier MANIFEST.txt is left byte-identical.
+ *
+ * @returns where MANIFEST.txt was written, its bytes, the request and the verification.
+ * @throws PluginError (bad folder or plugin.json), UsageError (bad grafana-com-url), SigningError (grafana.com
+ *   refused or failed), SignedManifestRejectedError (the answer would not be accepted by Grafana).
+ */
+export async function signPlugin(options: SignPluginOptions): Promise<SignPluginResult> {
+  const built = await buildManifest(options.dist);
+  const request: UnsignedManifest = { plugin: built.plugin, version: built.version, files: built.files };
+  if (options.signatureType) request.signatureType = options.signatureType;
+  if (options.rootUrls && options.rootUrls.length > 0) request.rootUrls = [...options.rootUrls];
+  if (options.toolVersion) request.signPlugin = { version: options.toolVersion };
+
+  const manifestBytes = await requestSignedManifest({
+    grafanaComUrl: options.grafanaComUrl,
+    token: options.token,
+    manifest: request,
+  });
+
+  const verification = await verifyPlugin(options.dist, {
+    keys: options.keys,
+    manifestBytes,
+    appUrls: request.rootUrls ?? null,
+    now: options.now,
+  });
+  const expectations = checkExpectations(verification, {
+    signatureType: options.signatureType,
+    rootUrls: request.rootUrls,
+  });
+  const unmet = expectations.filter((e) => !e.met);
+  if (verification.status !== 'valid' || unmet.length > 0) {
+    const reasons = [
+      ...verification.findings.filter((f) => f.status !== null).map((f) => f.message),
+      ...unmet.map((e) => e.message),
+    ];
+    const changed = verification.findings.some((f) => f.kind === 'file-modified' || f.kind === 'file-not-covered');
+    throw new SignedManifestRejectedError(
+      `grafana.com answered with a manifest Grafana would reject (${verification.status}); MANIFEST.txt was not written:\n` +
+        reasons.map((r) => `  - ${r}`).join('\n') +
+        (changed ? '\nA file may have changed while the plugin was being signed: rebuild and sign again.' : ''),
+      verification.findings,
+      expectations,
+    );
+  }
+
+  const manifestPath = path.join(verification.pluginDir, MANIFEST_FILE);
+  await writeFileAtomically(manifestPath, manifestBytes);
+  return { manifestPath, manifestBytes, request, verification };
+}
+
+/**
+ * Writes `bytes` to `target` through a temporary file in the same folder and a rename, so readers see the old
+ * file or the new one, never a half-written one.
+ *
+ * @throws the `fs` error; the temporary file is removed and `target` is untouched.
+ */
+export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    await rename(temp, target);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

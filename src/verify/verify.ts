@@ -1,0 +1,335 @@
+/**
+ * Verifying a plugin folder like Grafana does, verdict for verdict (SIGNATURES.md §1), and saying why.
+ *
+ * Grafana stops at the first failing check; this runs every check it can so that the report names every
+ * modified, missing and uncovered file, then takes the verdict from the first failing check, as Grafana does.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PluginError } from '../errors.js';
+import { MANIFEST_FILE, HASH_CONCURRENCY } from '../manifest/build.js';
+import { mapLimit, sha256File } from '../manifest/hash.js';
+import { readPluginJson, type PluginJsonInfo } from '../manifest/plugin-json.js';
+import type { SignedManifest } from '../manifest/types.js';
+import { walkPluginFiles, type PluginFile } from '../manifest/walk.js';
+import type { TrustedKeys, KeySource } from '../signature/keys.js';
+import { isV2 } from '../signature/manifest-json.js';
+import { readPluginManifest } from '../signature/read-manifest.js';
+import { decideStatus, finding, grafanaLogLine, type Finding, type SignatureStatus } from './findings.js';
+import { normalizeAppUrl, urlMatch, type RootUrlAttempt } from './root-url.js';
+
+/** Grafana's default `[server] root_url`. */
+export const DEFAULT_APP_URL = 'http://localhost:3000/';
+
+/** MANIFEST.txt larger than this is not read (real ones are a few KiB; 1 MiB holds ~10,000 files). */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+export interface VerifyOptions {
+  /** Keys Grafana would trust, looked up by the manifest's exact `keyId`. */
+  keys: TrustedKeys;
+  /**
+   * Grafana app URLs (`[server] root_url`) the plugin must load on; each gets "/" appended when missing.
+   * `undefined`: Grafana's default `http://localhost:3000/`. `null` or `[]`: check 11 is not run and
+   * a `root-url-unchecked` note lists the manifest's root URLs instead.
+   */
+  appUrls?: readonly string[] | null;
+  /** Verify these bytes as the plugin's MANIFEST.txt instead of the file on disk (used before writing one). */
+  manifestBytes?: Uint8Array;
+  /** Clock for the signature's creation-time check; default now. */
+  now?: Date;
+}
+
+/** Root-URL check against one app URL (Grafana `urlMatch`). */
+export interface RootUrlCheck {
+  appUrl: string;
+  matched: boolean;
+  attempts: RootUrlAttempt[];
+  error?: string;
+}
+
+export interface VerifyResult {
+  status: SignatureStatus;
+  /** Grafana's log sentence, e.g. `plugin 'x' has an modified signature`. */
+  headline: string;
+  /** The message of the check that decided the status; "" when valid. */
+  reason: string;
+  /** Absolute plugin folder. */
+  pluginDir: string;
+  /** plugin.json `id`, `info.version`, `type` ("" when unreadable). */
+  plugin: { id: string; version: string; type: string };
+  /** The decoded manifest, when MANIFEST.txt decoded and its JSON parsed (even if the signature failed). */
+  manifest?: SignedManifest;
+  /** The key that verified the signature. */
+  key?: { keyId: string; source: KeySource; label: string };
+  /** Signature creation time, ISO 8601 UTC, when the signature verified. */
+  signedAt?: string;
+  /** Every reason found, check order. */
+  findings: Finding[];
+  /** One entry per app URL checked (empty when none was). */
+  rootUrlChecks: RootUrlCheck[];
+  /** Files in the folder, the top-level MANIFEST.txt excluded. */
+  filesCount: number;
+}
+
+/**
+ * Grafana `util.CleanRelativePath`: how a manifest key is turned into a file to open. `../x` becomes `x`,
+ * `./a` becomes `a`; the result can never leave the plugin folder.
+ *
+ * @param key manifest `files` key as written. @returns a posix path relative to the plugin root (`.` for "").
+ */
+export function cleanRelativePath(key: string): string {
+  const cleaned = path.posix.join('/', key);
+  return cleaned === '/' ? '.' : cleaned.slice(1);
+}
+
+/**
+ * Verifies one plugin folder as Grafana would when loading it.
+ *
+ * @param pluginDir plugin root (the folder holding plugin.json and MANIFEST.txt).
+ * @param options keys, app URLs, optional manifest bytes and clock (see {@link VerifyOptions}).
+ * @returns the verdict (Grafana's status), the deciding reason, and every finding.
+ * @throws PluginError when `pluginDir` does not exist or is not a readable folder.
+ */
+export async function verifyPlugin(pluginDir: string, options: VerifyOptions): Promise<VerifyResult> {
+  const findings: Finding[] = [];
+  let walk;
+  try {
+    walk = await walkPluginFiles(pluginDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PluginError(
+      code === 'ENOENT'
+        ? `plugin folder ${pluginDir} does not exist: point dist/PATH at the built plugin (the folder with plugin.json)`
+        : `plugin folder ${pluginDir} cannot be read: ${code ?? (error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const root = walk.root;
+  for (const problem of walk.problems) {
+    findings.push(finding('unsafe-entry', `${problem.path}: ${problem.message}`, { path: problem.path }));
+  }
+
+  const pluginJson = await readPluginJson(root);
+  if (pluginJson.error) findings.push(finding('plugin-json', pluginJson.error, { path: 'plugin.json' }));
+
+  const onDisk = new Map<string, PluginFile>(walk.files.map((f) => [f.path, f]));
+  const pluginFiles = walk.files.filter((f) => f.path !== MANIFEST_FILE);
+  const result: VerifyResult = {
+    status: 'valid',
+    headline: '',
+    reason: '',
+    pluginDir: root,
+    plugin: { id: pluginJson.id, version: pluginJson.version, type: pluginJson.type },
+    findings,
+    rootUrlChecks: [],
+    filesCount: pluginFiles.length,
+  };
+
+  const bytes = options.manifestBytes ?? (await readManifestFile(root, onDisk, findings));
+  if (bytes) await checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options);
+
+  const { status, decisive } = decideStatus(findings);
+  result.status = status;
+  result.reason = decisive?.message ?? '';
+  result.headline = grafanaLogLine(status, pluginJson.id || result.manifest?.plugin || path.basename(root));
+  return result;
+}
+
+/** Checks 1–3: the MANIFEST.txt file itself. Returns its bytes, or undefined with a finding. */
+async function readManifestFile(
+  root: string,
+  onDisk: Map<string, PluginFile>,
+  findings: Finding[],
+): Promise<Uint8Array | undefined> {
+  const entry = onDisk.get(MANIFEST_FILE);
+  if (!entry) {
+    findings.push(
+      finding('manifest-missing', 'plugin is unsigned: could not find a MANIFEST.txt', { path: MANIFEST_FILE }),
+    );
+    return undefined;
+  }
+  if (entry.size > MAX_MANIFEST_BYTES) {
+    findings.push(
+      finding('manifest-unreadable', `could not open MANIFEST.txt: ${entry.size} bytes is not a plugin manifest`, {
+        path: MANIFEST_FILE,
+      }),
+    );
+    return undefined;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.join(root, MANIFEST_FILE));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    findings.push(finding('manifest-unreadable', `could not open MANIFEST.txt: ${code}`, { path: MANIFEST_FILE }));
+    return undefined;
+  }
+  if (bytes.length < 10) {
+    findings.push(
+      finding('manifest-too-short', `MANIFEST.txt is invalid: ${bytes.length} bytes, a signed manifest has more`, {
+        path: MANIFEST_FILE,
+      }),
+    );
+    return undefined;
+  }
+  return bytes;
+}
+
+/** Checks 4–13 on decoded manifest bytes. */
+async function checkManifest(
+  bytes: Uint8Array,
+  result: VerifyResult,
+  pluginJson: PluginJsonInfo,
+  onDisk: Map<string, PluginFile>,
+  pluginFiles: PluginFile[],
+  options: VerifyOptions,
+): Promise<void> {
+  const findings = result.findings;
+  const reading = await readPluginManifest(bytes, options.keys, options.now);
+  if (!reading.ok) {
+    const kind = (
+      {
+        decode: 'manifest-undecodable',
+        json: 'manifest-json',
+        fields: 'manifest-field',
+        key: 'public-key-missing',
+        signature: 'signature',
+      } as const
+    )[reading.step];
+    findings.push(finding(kind, reading.message, { path: MANIFEST_FILE }));
+  } else {
+    result.key = { keyId: reading.key.keyId, source: reading.key.source, label: reading.key.label };
+    if (reading.signature.created) result.signedAt = reading.signature.created.toISOString();
+  }
+  const manifest = reading.manifest;
+  if (!manifest) return;
+  result.manifest = manifest;
+
+  // 8. manifestVersion 2.x
+  if (!isV2(manifest)) {
+    findings.push(
+      finding(
+        'manifest-version',
+        `manifestVersion "${manifest.manifestVersion}" is not 2.x: Grafana rejects v1 manifests; sign the plugin again`,
+        { path: MANIFEST_FILE, expected: '2.0.0', actual: manifest.manifestVersion },
+      ),
+    );
+  }
+  // 9. at least one file in the folder (the manifest counts, as in Grafana's FS listing).
+  if (onDisk.size === 0) {
+    findings.push(finding('no-files', 'No plugin file information in directory'));
+  }
+  // 10. id and version, raw case-sensitive strings.
+  if (manifest.plugin !== pluginJson.id) {
+    findings.push(
+      finding(
+        'plugin-id-mismatch',
+        `manifest plugin "${manifest.plugin}" does not match plugin.json id "${pluginJson.id}"`,
+        { path: 'plugin.json', expected: manifest.plugin, actual: pluginJson.id },
+      ),
+    );
+  }
+  if (manifest.version !== pluginJson.version) {
+    findings.push(
+      finding(
+        'plugin-version-mismatch',
+        `manifest version "${manifest.version}" does not match plugin.json info.version "${pluginJson.version}"`,
+        { path: 'plugin.json', expected: manifest.version, actual: pluginJson.version },
+      ),
+    );
+  }
+  // 11. root URLs against each app URL.
+  checkRootUrls(manifest, result, options);
+  // 12. every listed file exists and hashes to the listed value.
+  await checkHashes(manifest, onDisk, findings);
+  // 13. every file is listed.
+  for (const file of pluginFiles) {
+    if (!manifest.files.has(file.path)) {
+      findings.push(
+        finding('file-not-covered', `The following files were not included in the signature: ${file.path}`, {
+          path: file.path,
+        }),
+      );
+    }
+  }
+}
+
+function checkRootUrls(manifest: SignedManifest, result: VerifyResult, options: VerifyOptions): void {
+  if (manifest.rootUrls.length === 0) return;
+  const appUrls = options.appUrls === undefined ? [DEFAULT_APP_URL] : (options.appUrls ?? []);
+  if (appUrls.length === 0) {
+    result.findings.push(
+      finding(
+        'root-url-unchecked',
+        `root URLs not checked: the manifest restricts the plugin to ${manifest.rootUrls.join(', ')}; ` +
+          'give the app URLs of your Grafana instances to check them',
+        { expected: manifest.rootUrls.join(', ') },
+      ),
+    );
+    return;
+  }
+  for (const raw of appUrls) {
+    const appUrl = normalizeAppUrl(raw);
+    const match = urlMatch(manifest.rootUrls, appUrl, manifest.signatureType);
+    result.rootUrlChecks.push({ appUrl, matched: match.matched, attempts: match.attempts, error: match.error });
+    if (match.error) {
+      result.findings.push(
+        finding(
+          'root-url-error',
+          `Could not verify if root URLs match: ${match.error}; Grafana refuses to load the plugin`,
+          {
+            expected: manifest.rootUrls.join(', '),
+            actual: appUrl,
+          },
+        ),
+      );
+    } else if (!match.matched) {
+      const tried = match.attempts.map((a) => `${a.rootUrl} (${a.reason})`).join('; ');
+      result.findings.push(
+        finding(
+          'root-url-mismatch',
+          `Could not find root URL that matches running application URL ${appUrl}: tried ${tried}`,
+          { expected: manifest.rootUrls.join(', '), actual: appUrl },
+        ),
+      );
+    }
+  }
+}
+
+async function checkHashes(manifest: SignedManifest, onDisk: Map<string, PluginFile>, findings: Finding[]) {
+  const entries = [...manifest.files.entries()];
+  const outcomes = await mapLimit(entries, HASH_CONCURRENCY, async ([key, expected]) => {
+    const file = onDisk.get(cleanRelativePath(key));
+    if (!file) return { key, expected, missing: true as const };
+    try {
+      return { key, expected, actual: await sha256File(file.absolutePath) };
+    } catch (error) {
+      return { key, expected, unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
+    }
+  });
+  for (const o of outcomes) {
+    if ('missing' in o) {
+      findings.push(
+        finding('file-missing', `Plugin file listed in the manifest was not found: ${o.key}`, {
+          path: o.key,
+          expected: o.expected,
+        }),
+      );
+    } else if ('unreadable' in o) {
+      findings.push(
+        finding('file-missing', `Plugin file listed in the manifest could not be read (${o.unreadable}): ${o.key}`, {
+          path: o.key,
+          expected: o.expected,
+        }),
+      );
+    } else if (o.actual !== o.expected) {
+      findings.push(
+        finding('file-modified', `Plugin file checksum does not match signature checksum: ${o.key}`, {
+          path: o.key,
+          expected: o.expected,
+          actual: o.actual,
+        }),
+      );
+    }
+  }
+}
