@@ -37,15 +37,17 @@ export const MAX_ANNOTATIONS_PER_KIND = 9;
  * level: `… and N more, see the job summary` (GitHub shows at most 10 of each kind per step).
  *
  * @param result the verification; @param expectations the checks of the user's expectations.
- * @param opts `workspace` (GITHUB_WORKSPACE) and `distPath` (the plugin folder), both absolute.
+ * @param opts `workspace` (GITHUB_WORKSPACE) and `distPath` (the plugin folder), both absolute; `fileErrorsOnly`
+ *   keeps only the errors linked to a file in the workspace (before the cap), for callers that state the other
+ *   reasons themselves.
  * @returns the annotations; never throws.
  */
 export function buildAnnotations(
   result: VerifyResult,
   expectations: ExpectationCheck[],
-  opts: { workspace: string; distPath: string },
+  opts: { workspace: string; distPath: string; fileErrorsOnly?: boolean },
 ): Annotation[] {
-  const errors: Annotation[] = [];
+  let errors: Annotation[] = [];
   const notices: Annotation[] = [];
 
   const failing = result.findings
@@ -58,6 +60,9 @@ export function buildAnnotations(
     if (!e.met)
       errors.push({ level: 'error', title: `Expectation not met: ${EXPECTATION_NAMES[e.name]}`, message: e.message });
   }
+
+  // The caller states the other reasons elsewhere (the action's `core.setFailed` lists every one).
+  if (opts.fileErrorsOnly) errors = errors.filter((a) => a.file !== undefined);
 
   const m = result.manifest;
   if (result.status === 'valid' && expectations.every((e) => e.met)) {

@@ -1,0 +1,40 @@
+/** Action input and output names, exactly as in action.yml. */
+export const Inputs = {
+  Mode: 'mode',
+  Dist: 'dist',
+  AccessPolicyToken: 'access-policy-token',
+  SignatureType: 'signature-type',
+  RootUrls: 'root-urls',
+  AppUrls: 'app-urls',
+  GrafanaComUrl: 'grafana-com-url',
+  PublicKeys: 'public-keys',
+  ShowSummary: 'show-summary',
+  UploadArtifact: 'upload-artifact',
+  ArtifactName: 'artifact-name',
+  RetentionDays: 'retention-days',
+} as const;
+
+export const Outputs = {
+  Status: 'status',
+  SignatureType: 'signature-type',
+  SignedByOrg: 'signed-by-org',
+  SignedByOrgName: 'signed-by-org-name',
+  KeyId: 'key-id',
+  PluginId: 'plugin-id',
+  PluginVersion: 'plugin-version',
+  ManifestPath: 'manifest-path',
+  ManifestSha256: 'manifest-sha256',
+  FilesCount: 'files-count',
+  Findings: 'findings',
+  ArtifactId: 'artifact-id',
+  ArtifactUrl: 'artifact-url',
+} as const;
+
+/** The `findings` output holds at most this many entries (outputs share GitHub's 1 MiB per-step limit). */
+export const MAX_FINDINGS_OUTPUT = 500;
+
+/** Environment variable `@grafana/sign-plugin` reads the token from; the action falls back to it. */
+export const TOKEN_ENV = 'GRAFANA_ACCESS_POLICY_TOKEN';
+/** The deprecated name of the same token. */
+export const LEGACY_TOKEN_ENV = 'GRAFANA_API_KEY';
+export const DEFAULT_GRAFANA_COM_URL = 'https://grafana.com/api';

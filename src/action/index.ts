@@ -1,0 +1,12 @@
+/**
+ * Action entry point: read the inputs, run. Everything else lives in main.ts.
+ */
+import * as core from '@actions/core';
+import { getInputs } from './input-helper.js';
+import { run } from './main.js';
+
+try {
+  await run(getInputs());
+} catch (error) {
+  core.setFailed(error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * CLI entry point: `node dist/cli/index.js <verify|sign|manifest> ...`.
+ * Exit codes: 0 success, 1 a verdict or expectation failed (or signing failed), 2 usage error.
+ */
+import { SignPluginError, UsageError } from '../errors.js';
+import { MANIFEST_USAGE, manifestCommand } from './manifest.js';
+import { SIGN_USAGE, signCommand } from './sign.js';
+import { VERIFY_USAGE, verifyCommand } from './verify.js';
+
+const HELP = `sign-plugin-action CLI: sign and verify Grafana plugins exactly as Grafana does.
+
+${VERIFY_USAGE}
+${SIGN_USAGE}
+${MANIFEST_USAGE}`;
+
+/**
+ * Dispatches a command. @param argv arguments after `node index.js`. @returns the process exit code.
+ * Never throws: errors are printed on stderr (no stack trace) and mapped to exit codes.
+ */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const out = (s: string) => process.stdout.write(s + '\n');
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'verify':
+        return await verifyCommand(rest, out);
+      case 'sign':
+        return await signCommand(rest, out, env);
+      case 'manifest':
+        return await manifestCommand(rest, out);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        out(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError('command', `unknown command "${command}"\n${HELP}`);
+    }
+  } catch (error) {
+    const isUsage = error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS');
+    const message =
+      error instanceof SignPluginError || isUsage
+        ? (error as Error).message
+        : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`error: ${message}\n`);
+    return isUsage ? 2 : 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

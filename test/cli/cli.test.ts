@@ -1,0 +1,136 @@
+/**
+ * The CLI contract scripts rely on, through the bundled dist/cli/index.js.
+ */
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildManifest } from '../../src/manifest/build.js';
+import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
+import { CLI_BUNDLE, PROJECT_ROOT, runCli } from '../helpers/run-action.js';
+import { SHARED_PLUGINS, describeShared } from '../helpers/shared.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const PRIVATE_LOCALHOST = path.join(SHARED_PLUGINS, 'private-localhost');
+
+beforeAll(() => {
+  if (!existsSync(CLI_BUNDLE)) throw new Error(`${CLI_BUNDLE} is missing: run npm run build`);
+});
+
+describeShared('verify', () => {
+  it('--json on private-localhost: one JSON object, status valid, exit 0', async () => {
+    const run = await runCli(['verify', '--json', PRIVATE_LOCALHOST]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({
+      status: 'valid',
+      signatureType: 'private',
+      plugin: 'test',
+      version: '1.0.0',
+      findings: [],
+    });
+  });
+
+  it('--app-url http://127.0.0.1:3000/ → invalid, exit 1, the root URL tried named', async () => {
+    const run = await runCli(['verify', '--json', '--app-url', 'http://127.0.0.1:3000/', PRIVATE_LOCALHOST]);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout);
+    expect(json.status).toBe('invalid');
+    expect(json.findings[0].kind).toBe('root-url-mismatch');
+    expect(json.findings[0].message).toContain('http://localhost:3000/');
+    expect(json.rootUrlChecks[0]).toMatchObject({ appUrl: 'http://127.0.0.1:3000/', matched: false });
+  });
+
+  it('expectations: --signature-type and --root-urls', async () => {
+    const good = await runCli([
+      'verify',
+      '--signature-type',
+      'private',
+      '--root-urls',
+      'http://localhost:3000',
+      PRIVATE_LOCALHOST,
+    ]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('✓ signature type is private, as expected');
+    const bad = await runCli(['verify', '--json', '--signature-type', 'community', PRIVATE_LOCALHOST]);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).expectations[0]).toMatchObject({
+      met: false,
+      expected: 'community',
+      actual: 'private',
+    });
+    const urls = await runCli(['verify', '--json', '--root-urls', 'https://other.example.com/', PRIVATE_LOCALHOST]);
+    expect(urls.code).toBe(1);
+    expect(JSON.parse(urls.stdout).expectations[0].message).toContain('missing https://other.example.com/');
+  });
+
+  it('a tampered copy is modified and names the file in human output', async () => {
+    const dir = path.join(tempDir(), 'p');
+    cpSync(PRIVATE_LOCALHOST, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'module.js'), 'added');
+    const run = await runCli(['verify', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Modified signature (modified)');
+    expect(run.stdout).toContain('The following files were not included in the signature: module.js');
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it.each([
+    [['verify'], 'verify takes one plugin folder'],
+    [['verify', '/does/not/exist'], '/does/not/exist does not exist'],
+    [['verify', '--signature-type', 'gold', '.'], '--signature-type: "gold" is not a signature type'],
+    [['verify', '--app-url', 'not a url', '.'], '--app-url'],
+    [['verify', '--bogus', '.'], "Unknown option '--bogus'"],
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['manifest'], 'manifest takes one plugin folder'],
+    [['sign', '--dist', '.'], 'GRAFANA_ACCESS_POLICY_TOKEN is not set'],
+  ])('%j', async (args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('manifest', () => {
+  it('prints the unsigned manifest signing would send', async () => {
+    const dir = path.join(PROJECT_ROOT, 'examples/plugin/dist');
+    const run = await runCli(['manifest', dir]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(await buildManifest(dir))));
+  });
+});
+
+describe('sign', () => {
+  let server: LoopbackGrafanaCom;
+  beforeAll(async () => {
+    server = await startLoopbackGrafanaCom({
+      tokens: { [DEMO_TOKEN]: { org: 'myorg', orgName: 'My Org', grantedLevels: { 'myorg-demo-panel': 'community' } } },
+    });
+  });
+  afterAll(() => server?.close());
+
+  it('signs with the token from the environment, then verify passes', async () => {
+    const dir = path.join(tempDir(), 'dist');
+    cpSync(path.join(PROJECT_ROOT, 'examples/plugin/dist'), dir, { recursive: true });
+    const keyFile = path.join(tempDir(), 'key.asc');
+    writeFileSync(keyFile, server.publicKeyArmored);
+    const run = await runCli(['sign', '--dist', dir, '--grafana-com-url', server.url, '--public-key', keyFile], {
+      env: { GRAFANA_ACCESS_POLICY_TOKEN: DEMO_TOKEN },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Signed myorg-demo-panel 1.0.0: community signature by My Org (myorg)');
+    expect(readFileSync(path.join(dir, 'MANIFEST.txt'), 'latin1')).toMatch(/^\r\n-----BEGIN PGP SIGNED MESSAGE-----/);
+    const verify = await runCli(['verify', '--json', '--public-key', keyFile, dir]);
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({
+      status: 'valid',
+      signatureType: 'community',
+      keyId: server.keyId,
+    });
+    const withoutKey = await runCli(['verify', '--json', dir]);
+    expect(withoutKey.code).toBe(1);
+    expect(JSON.parse(withoutKey.stdout).reason).toBe(`missing public key for ID ${server.keyId}`);
+  });
+});
