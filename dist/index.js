@@ -61547,7 +61547,11 @@ function annotate(result, expectations, inputs, env) {
         fileErrorsOnly: true,
     });
     for (const a of annotations) {
-        const props = { title: a.title, file: a.file };
+        const props = {};
+        if (a.title)
+            props.title = a.title;
+        if (a.file)
+            props.file = a.file;
         if (a.level === 'error')
             core/* error */.z3(a.message, props);
         else if (a.level === 'warning')

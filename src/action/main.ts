@@ -161,7 +161,9 @@ function annotate(
     fileErrorsOnly: true,
   });
   for (const a of annotations) {
-    const props = { title: a.title, file: a.file };
+    const props: core.AnnotationProperties = {};
+    if (a.title) props.title = a.title;
+    if (a.file) props.file = a.file;
     if (a.level === 'error') core.error(a.message, props);
     else if (a.level === 'warning') core.warning(a.message, props);
     else core.notice(a.message, props);
