@@ -4,12 +4,31 @@
  *
  * The token never appears in any message this module produces: it travels only in the `Authorization` header, is
  * refused over plain `http://` to anything but loopback, redirects are not followed (so it cannot be replayed to
- * another host), and anything the server echoes back is redacted before it reaches an error.
+ * another host), and anything the server echoes back is redacted before it reaches an error or a retry report.
+ *
+ * Connection errors, timeouts, 429 and 5xx are retried (`../net/retry.ts`); proxies come from the environment
+ * (`../net/http.ts`, through `@actions/http-client`).
  */
-import { HttpClient, type HttpClientResponse } from '@actions/http-client';
-import { BearerCredentialHandler } from '@actions/http-client/lib/auth';
 import { SigningError, UsageError } from '../errors.js';
 import type { UnsignedManifest } from '../manifest/types.js';
+import {
+  exchangeFailureReason,
+  HttpExchangeError,
+  httpExchange,
+  isTransientExchangeError,
+  type HttpAnswer,
+} from '../net/http.js';
+import {
+  describeAttempts,
+  isRetryableStatus,
+  parseRetryAfter,
+  resolveRetryPolicy,
+  RetriesExhaustedError,
+  withRetries,
+  type RetryInfo,
+  type RetryPolicy,
+  type RetryVerdict,
+} from '../net/retry.js';
 
 /** Options of {@link requestSignedManifest}. */
 export interface SigningRequestOptions {
@@ -21,27 +40,32 @@ export interface SigningRequestOptions {
   manifest: UnsignedManifest;
   /** `User-Agent` header; default `sign-plugin-action`. */
   userAgent?: string;
-  /** Socket timeout in milliseconds (no answer, or no data while reading it); default 30000. */
+  /** Extra attempts after a connection error, timeout, 429 or 5xx; default 3 (0: a single attempt). */
+  retries?: number;
+  /** Time limit of each attempt in ms (connecting, the answer and its body); default 30000. */
   timeoutMs?: number;
+  /** Backoff and budget overrides (see `RetryPolicy`); defaults: 1 s base, 30 s cap, budget for every attempt. */
+  retryPolicy?: Partial<Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'totalMs'>>;
+  /** Called before each wait between attempts, with a redacted reason (the action logs it as a warning). */
+  onRetry?: (info: RetryInfo) => void;
 }
 
 const DEFAULT_USER_AGENT = 'sign-plugin-action';
-const DEFAULT_TIMEOUT_MS = 30_000;
 /** How much of a non-JSON error body is quoted. */
 const MAX_QUOTED_BODY = 500;
 /** Every signed MANIFEST.txt contains this line (SIGNATURES.md §3). */
 const CLEARTEXT_HEADER = '-----BEGIN PGP SIGNED MESSAGE-----';
 
 /**
- * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign` (SIGNATURES.md §7; the
- * path `@grafana/sign-plugin` appends to `GRAFANA_COM_URL`). Surrounding whitespace is ignored.
+ * An endpoint under the grafana.com API root: `${url without trailing slashes}${route}`. Surrounding whitespace is
+ * ignored.
  *
- * `signingEndpoint('https://grafana.com/api/')` → `'https://grafana.com/api/plugins/ci/sign'`.
+ * `grafanaComEndpoint('https://grafana.com/api/', '/plugins/ci/keys')` → `'https://grafana.com/api/plugins/ci/keys'`.
  *
  * @throws UsageError (input `grafana-com-url`) when the URL does not parse, is not `http:`/`https:`, or carries
  *   credentials, a query or a fragment (the path is appended, so those would produce a wrong endpoint).
  */
-export function signingEndpoint(grafanaComUrl: string): string {
+export function grafanaComEndpoint(grafanaComUrl: string, route: string): string {
   const raw = grafanaComUrl.trim();
   let parsed: URL;
   try {
@@ -70,7 +94,19 @@ export function signingEndpoint(grafanaComUrl: string): string {
       `grafana-com-url "${raw}" must not have a query or fragment; use the API root, e.g. https://grafana.com/api`,
     );
   }
-  return `${raw.replace(/\/+$/, '')}/plugins/ci/sign`;
+  return `${raw.replace(/\/+$/, '')}${route}`;
+}
+
+/**
+ * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign` (SIGNATURES.md §7; the
+ * path `@grafana/sign-plugin` appends to `GRAFANA_COM_URL`). Surrounding whitespace is ignored.
+ *
+ * `signingEndpoint('https://grafana.com/api/')` → `'https://grafana.com/api/plugins/ci/sign'`.
+ *
+ * @throws UsageError (input `grafana-com-url`): see {@link grafanaComEndpoint}.
+ */
+export function signingEndpoint(grafanaComUrl: string): string {
+  return grafanaComEndpoint(grafanaComUrl, '/plugins/ci/sign');
 }
 
 /**
@@ -80,16 +116,24 @@ export function signingEndpoint(grafanaComUrl: string): string {
  * Request (SIGNATURES.md §7, as `@grafana/sign-plugin`): `POST {endpoint}` with `Content-Type: application/json`,
  * `Accept: application/json`, `Authorization: Bearer <token>` and the compact JSON body
  * `{"plugin","version","files"}` followed, only when set (non-empty), by `"signatureType"`, `"rootUrls"`,
- * `"signPlugin"`. Proxies come from `https_proxy`/`http_proxy`/`no_proxy` (handled by `@actions/http-client`).
- * Redirects and retries are off: a redirect is reported, not followed, so the token is never sent elsewhere.
+ * `"signPlugin"`. Proxies come from `https_proxy`/`http_proxy`/`no_proxy` (through `@actions/http-client`, see
+ * `../net/http.ts`). Redirects are not followed: a redirect is reported, so the token is never sent elsewhere.
+ *
+ * Retries (`../net/retry.ts`): connection errors (refused, reset, `socket hang up`, an answer cut short), a missed
+ * per-attempt deadline (`timeoutMs`), 429 and 5xx are tried again, up to `retries` extra times, after a backoff with
+ * full jitter (1 s base, 30 s cap) or the server's `Retry-After` (seconds or HTTP date), within the overall budget.
+ * Other answers (3xx, 4xx, a 200 that is not a signed manifest) and unknown hosts or TLS errors are final at once.
  *
  * @throws UsageError (`grafana-com-url`) for an unusable URL (see {@link signingEndpoint}) or plain `http://` to a
- *   host that is not loopback (`127.0.0.0/8`, `::1`, `localhost`) — checked before any connection is made.
+ *   host that is not loopback (`127.0.0.0/8`, `::1`, `::ffff:127.0.0.0/104`, `localhost`) — checked on the target
+ *   URL, whatever proxy is set, before any connection is made.
  * @throws UsageError (`access-policy-token`) for an empty token or one with whitespace/control/non-ASCII characters.
  * @throws SigningError with the HTTP status for any answer but a 200 carrying a cleartext-signed message (the
  *   message states the status, the server's `message` — or the first 500 characters of a non-JSON body — and what to
  *   do); status `0` when no complete answer came back (connection refused, DNS failure, timeout, dropped connection).
- *   Every occurrence of the token in those texts is replaced by `***`.
+ *   When retries were allowed and the last attempt failed with a retryable error, the message ends with
+ *   `Gave up after N attempts over S s; last failure: <reason>.`. Every occurrence of the token in those texts (and in
+ *   the `cause` and the `onRetry` reasons) is replaced by `***`.
  */
 export async function requestSignedManifest(opts: SigningRequestOptions): Promise<Buffer> {
   const endpoint = signingEndpoint(opts.grafanaComUrl);
@@ -116,31 +160,41 @@ export async function requestSignedManifest(opts: SigningRequestOptions): Promis
     );
   }
   const redact = makeRedactor([opts.token, token]);
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const client = new HttpClient(opts.userAgent ?? DEFAULT_USER_AGENT, [new BearerCredentialHandler(token)], {
-    socketTimeout: timeoutMs,
-    allowRedirects: false,
-    allowRetries: false,
-    keepAlive: false,
-  });
-  try {
-    let response: HttpClientResponse;
-    let body: Buffer;
+  const policy = resolveRetryPolicy({ ...opts.retryPolicy, retries: opts.retries, timeoutMs: opts.timeoutMs });
+  const body = JSON.stringify(requestBody(opts.manifest));
+  /** The retry verdict of each error thrown by an attempt. */
+  const verdicts = new WeakMap<object, RetryVerdict>();
+  const failed = (error: SigningError, verdict: RetryVerdict): SigningError => {
+    verdicts.set(error, { ...verdict, reason: redact(verdict.reason) });
+    return error;
+  };
+
+  const attempt = async (timeoutMs: number): Promise<Buffer> => {
+    let answer: HttpAnswer;
     try {
-      response = await client.post(endpoint, JSON.stringify(requestBody(opts.manifest)), {
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
+      answer = await httpExchange({
+        method: 'POST',
+        url: endpoint,
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          Authorization: `Bearer ${token}`,
+        },
+        body,
+        timeoutMs,
+        userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
       });
-      body = await readWholeBody(response, timeoutMs);
     } catch (err) {
-      throw new SigningError(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
+      const error = new SigningError(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
         cause: redactError(err, redact),
       });
+      const reason = err instanceof HttpExchangeError ? exchangeFailureReason(err) : String(err);
+      throw failed(error, { retryable: isTransientExchangeError(err), reason });
     }
-    const status = response.message.statusCode ?? 0;
+    const status = answer.status;
     if (status === 200) {
-      if (!body.toString('utf8').includes(CLEARTEXT_HEADER)) {
-        const quoted = redact(body.toString('utf8')).trim().slice(0, 200);
+      if (!answer.body.toString('utf8').includes(CLEARTEXT_HEADER)) {
+        const quoted = redact(answer.body.toString('utf8')).trim().slice(0, 200);
         throw new SigningError(
           200,
           redact(
@@ -150,20 +204,44 @@ export async function requestSignedManifest(opts: SigningRequestOptions): Promis
           ),
         );
       }
-      return body;
+      return answer.body;
     }
-    const serverMessage = extractServerMessage(body, redact);
-    const location = headerValue(response.message.headers['location']);
+    const serverMessage = extractServerMessage(answer.body, redact);
+    const location = headerValue(answer.headers['location']);
     const hint = hintFor(status, serverMessage, opts.manifest, endpoint, location ? redact(location) : undefined);
-    const reason = response.message.statusMessage ? ` ${response.message.statusMessage}` : '';
+    const reason = answer.statusText ? ` ${answer.statusText}` : '';
     const said = serverMessage !== undefined ? `: ${serverMessage}` : ' (empty body)';
-    throw new SigningError(
+    const error = new SigningError(
       status,
       redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`),
       serverMessage,
     );
-  } finally {
-    client.dispose();
+    throw failed(error, {
+      retryable: isRetryableStatus(status),
+      reason: `HTTP ${status}${reason}`,
+      retryAfterMs: parseRetryAfter(answer.headers['retry-after']),
+    });
+  };
+
+  try {
+    return await withRetries(
+      (context) => attempt(context.timeoutMs),
+      policy,
+      (error) => verdicts.get(error as object) ?? { retryable: false, reason: String(error) },
+      opts.onRetry,
+    );
+  } catch (error) {
+    if (!(error instanceof RetriesExhaustedError)) throw error;
+    const last = error.lastError as SigningError;
+    if (policy.retries === 0) throw last;
+    const stopped = error.stoppedBy ? ` (${error.stoppedBy})` : '';
+    throw new SigningError(
+      last.status,
+      `${last.message} Gave up after ${describeAttempts(error.attempts, error.elapsedMs)}${stopped}; ` +
+        `last failure: ${redact(error.reason)}.`,
+      last.serverMessage,
+      { cause: last.cause },
+    );
   }
 }
 
@@ -186,42 +264,30 @@ function requestBody(manifest: UnsignedManifest): Record<string, unknown> {
   return body;
 }
 
-/** Loopback as the http refusal understands it: `127.0.0.0/8`, `::1`, `localhost` (WHATWG-normalised hostname). */
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
 /**
- * Reads the whole answer with `readBodyBuffer`, failing (instead of hanging) when the connection drops or goes
- * silent before the body is complete.
+ * Loopback as the http refusal understands it (WHATWG-normalised hostname): `localhost`, `127.0.0.0/8`, `::1`, and
+ * IPv4-mapped `::ffff:127.0.0.0/104` (normalised to `::ffff:7fXX:XXXX`). Literal addresses only, besides `localhost`:
+ * no name is resolved, so no DNS answer can turn a "loopback" name into a remote host.
  */
-async function readWholeBody(response: HttpClientResponse, timeoutMs: number): Promise<Buffer> {
-  const message = response.message;
-  if (!response.readBodyBuffer) {
-    throw new Error('@actions/http-client lacks readBodyBuffer');
-  }
-  const reading = response.readBodyBuffer();
-  return await new Promise<Buffer>((resolve, reject) => {
-    const incomplete = (): void => reject(new Error('the connection closed before the answer was complete'));
-    message.setTimeout(timeoutMs, () => message.destroy(new Error(`no data for ${timeoutMs} ms`)));
-    message.once('error', (err: Error) => reject(err));
-    message.once('aborted', incomplete);
-    message.once('close', () => {
-      if (!message.complete) incomplete();
-    });
-    reading.then(resolve, reject);
-  });
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return (
+    host === 'localhost' ||
+    host === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host)
+  );
 }
 
 /** Text of a SigningError(0). */
 function connectionFailure(endpoint: string, err: unknown, timeoutMs: number): string {
   const detail = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: unknown } | null)?.code;
-  if (/^Request timeout/.test(detail) || /^no data for/.test(detail)) {
+  if (err instanceof HttpExchangeError && err.kind === 'timeout') {
     return (
-      `No answer from ${endpoint} within ${timeoutMs} ms. grafana.com may be slow or unreachable from here ` +
-      '(check the network, an https_proxy setting, or retry later).'
+      `No answer from ${endpoint} within ${timeoutMs} ms` +
+      (detail.startsWith('the answer did not complete') ? ' (the answer started but did not complete)' : '') +
+      '. grafana.com may be slow or unreachable from here (check the network, an https_proxy setting, or retry later).'
     );
   }
   const codeText = typeof code === 'string' && !detail.includes(code) ? ` (${code})` : '';

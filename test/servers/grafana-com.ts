@@ -58,11 +58,13 @@ export interface RecordedRequest {
   body: string;
 }
 
-/** An answer that replaces the next signing (see {@link LoopbackGrafanaCom.script}). */
+/** An answer that replaces the next signing or keys request (see {@link LoopbackGrafanaCom.script}, `scriptKeys`). */
 export interface ScriptedResponse {
   status: number;
   body: string | Buffer;
   headers?: Record<string, string>;
+  /** The reason phrase of the status line (default: Node's for the status). */
+  statusMessage?: string;
   /** Wait this long before answering (or dropping). */
   delayMs?: number;
   /**
@@ -83,7 +85,9 @@ export interface LoopbackGrafanaCom {
   requests: RecordedRequest[];
   /** Queue answers: the next sign requests get these (in order) instead of being checked and signed. */
   script(...responses: ScriptedResponse[]): void;
-  /** Drops any scripted answers not yet used. */
+  /** Queue answers: the next `GET /plugins/ci/keys` requests get these (in order) instead of the key list. */
+  scriptKeys(...responses: ScriptedResponse[]): void;
+  /** Drops any scripted answers not yet used (sign and keys). */
   clearScript(): void;
   /** Stops listening, drops open connections and pending scripted answers. */
   close(): Promise<void>;
@@ -174,6 +178,7 @@ export async function startLoopbackGrafanaCom(opts: LoopbackGrafanaComOptions = 
 
   const requests: RecordedRequest[] = [];
   const queue: ScriptedResponse[] = [];
+  const keysQueue: ScriptedResponse[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
   const signManifest = (text: string): Promise<string> =>
@@ -258,7 +263,8 @@ export async function startLoopbackGrafanaCom(opts: LoopbackGrafanaComOptions = 
       return scripted ?? (await handleSign(req));
     }
     if (pathname === `${API_PREFIX}/plugins/ci/keys` && req.method === 'GET') {
-      return json(200, { items: [{ keyId, public: publicKeyArmored, since }] });
+      const scripted = keysQueue.shift();
+      return scripted ?? json(200, { items: [{ keyId, public: publicKeyArmored, since }] });
     }
     return json(404, { message: 'Not found' });
   };
@@ -310,8 +316,12 @@ export async function startLoopbackGrafanaCom(opts: LoopbackGrafanaComOptions = 
     script(...responses: ScriptedResponse[]): void {
       queue.push(...responses);
     },
+    scriptKeys(...responses: ScriptedResponse[]): void {
+      keysQueue.push(...responses);
+    },
     clearScript(): void {
       queue.length = 0;
+      keysQueue.length = 0;
     },
     close(): Promise<void> {
       for (const timer of timers) clearTimeout(timer);
@@ -355,10 +365,18 @@ function respond(res: http.ServerResponse, answer: Answer | ScriptedResponse): v
       res.socket?.destroy();
       return;
     }
-    res.writeHead(answer.status, headers);
+    writeHead(res, answer, headers);
     res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
     return;
   }
-  res.writeHead(answer.status, headers);
+  writeHead(res, answer, headers);
   res.end(body);
+}
+
+function writeHead(res: http.ServerResponse, answer: Answer | ScriptedResponse, headers: Record<string, string>): void {
+  if ('statusMessage' in answer && answer.statusMessage !== undefined) {
+    res.writeHead(answer.status, answer.statusMessage, headers);
+  } else {
+    res.writeHead(answer.status, headers);
+  }
 }

@@ -435,7 +435,7 @@ describe('requestSignedManifest against the loopback grafana.com', () => {
     it('5xx: the server message, or the first 500 characters of a text body, and retry later', async () => {
       server.script({ status: 500, body: '{"message":"internal server error"}' });
       const json = await expectSigningError(
-        requestSignedManifest({ grafanaComUrl: server.url, token: DEMO_TOKEN, manifest: manifest() }),
+        requestSignedManifest({ grafanaComUrl: server.url, token: DEMO_TOKEN, manifest: manifest(), retries: 0 }),
         500,
         ['HTTP 500', 'internal server error', 'retry later'],
       );
@@ -444,7 +444,7 @@ describe('requestSignedManifest against the loopback grafana.com', () => {
       const html = `<html><body>${'x'.repeat(478)}END-OF-500${'y'.repeat(300)}</body></html>`;
       server.script({ status: 503, body: html, headers: { 'Content-Type': 'text/html' } });
       const text = await expectSigningError(
-        requestSignedManifest({ grafanaComUrl: server.url, token: DEMO_TOKEN, manifest: manifest() }),
+        requestSignedManifest({ grafanaComUrl: server.url, token: DEMO_TOKEN, manifest: manifest(), retries: 0 }),
         503,
         ['HTTP 503', '<html><body>xxx', 'retry later'],
       );
@@ -537,7 +537,7 @@ describe('requestSignedManifest against the loopback grafana.com', () => {
       const port = await closedPort();
       const url = `http://127.0.0.1:${port}/api`;
       const error = await expectSigningError(
-        requestSignedManifest({ grafanaComUrl: url, token: DEMO_TOKEN, manifest: manifest() }),
+        requestSignedManifest({ grafanaComUrl: url, token: DEMO_TOKEN, manifest: manifest(), retries: 0 }),
         0,
         [`Could not reach ${url}/plugins/ci/sign`, 'ECONNREFUSED'],
       );
@@ -548,7 +548,13 @@ describe('requestSignedManifest against the loopback grafana.com', () => {
       server.script({ status: 200, body: 'late', delayMs: 1500 });
       const started = Date.now();
       await expectSigningError(
-        requestSignedManifest({ grafanaComUrl: server.url, token: DEMO_TOKEN, manifest: manifest(), timeoutMs: 200 }),
+        requestSignedManifest({
+          grafanaComUrl: server.url,
+          token: DEMO_TOKEN,
+          manifest: manifest(),
+          retries: 0,
+          timeoutMs: 200,
+        }),
         0,
         ['No answer from', 'within 200 ms'],
       );
@@ -562,27 +568,47 @@ describe('requestSignedManifest against the loopback grafana.com', () => {
         destroy: true,
       });
       await expectSigningError(
-        requestSignedManifest({ grafanaComUrl: server.url, token: DEMO_TOKEN, manifest: manifest(), timeoutMs: 5000 }),
+        requestSignedManifest({
+          grafanaComUrl: server.url,
+          token: DEMO_TOKEN,
+          manifest: manifest(),
+          retries: 0,
+          timeoutMs: 5000,
+        }),
         0,
         ['Could not reach'],
       );
       server.script({ status: 200, body: '', destroy: true });
       await expectSigningError(
-        requestSignedManifest({ grafanaComUrl: server.url, token: DEMO_TOKEN, manifest: manifest(), timeoutMs: 5000 }),
+        requestSignedManifest({
+          grafanaComUrl: server.url,
+          token: DEMO_TOKEN,
+          manifest: manifest(),
+          retries: 0,
+          timeoutMs: 5000,
+        }),
         0,
         ['socket hang up'],
       );
     });
 
-    it.each(['127.5.6.7', '[::1]', 'localhost'])('plain http to loopback host %s is allowed', async (host) => {
-      const port = await closedPort();
-      const error = await expectSigningError(
-        requestSignedManifest({ grafanaComUrl: `http://${host}:${port}/api`, token: DEMO_TOKEN, manifest: manifest() }),
-        0,
-        [`http://${host}:${port}/api/plugins/ci/sign`],
-      );
-      expect(error).not.toBeInstanceOf(UsageError);
-    });
+    it.each(['127.5.6.7', '[::1]', '[::ffff:127.0.0.1]', 'localhost'])(
+      'plain http to loopback host %s is allowed',
+      async (host) => {
+        const port = await closedPort();
+        const error = await expectSigningError(
+          requestSignedManifest({
+            grafanaComUrl: `http://${host}:${port}/api`,
+            token: DEMO_TOKEN,
+            manifest: manifest(),
+            retries: 0,
+          }),
+          0,
+          [`http://${host}:${port}/api/plugins/ci/sign`],
+        );
+        expect(error).not.toBeInstanceOf(UsageError);
+      },
+    );
   });
 
   describe('plain http to a host that is not loopback', () => {
@@ -627,6 +653,7 @@ describe('requestSignedManifest against the loopback grafana.com', () => {
           token: DEMO_TOKEN,
           manifest: manifest(),
           timeoutMs: 5000,
+          retries: 0,
         }),
         0,
         ['https://grafana.example/api/plugins/ci/sign'],
