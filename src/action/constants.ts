@@ -12,6 +12,12 @@ export const Inputs = {
   UploadArtifact: 'upload-artifact',
   ArtifactName: 'artifact-name',
   RetentionDays: 'retention-days',
+  IfNoToken: 'if-no-token',
+  FetchKeys: 'fetch-keys',
+  PublicKeyRetrieval: 'public-key-retrieval',
+  Package: 'package',
+  Retries: 'retries',
+  TimeoutSeconds: 'timeout-seconds',
 } as const;
 
 export const Outputs = {
@@ -28,6 +34,9 @@ export const Outputs = {
   Findings: 'findings',
   ArtifactId: 'artifact-id',
   ArtifactUrl: 'artifact-url',
+  Results: 'results',
+  Archive: 'archive',
+  ArchiveSha1: 'archive-sha1',
 } as const;
 
 /** The `findings` output holds at most this many entries (outputs share GitHub's 1 MiB per-step limit). */

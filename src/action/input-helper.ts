@@ -2,53 +2,46 @@
  * Reading and validating the action's inputs once, into a typed object (upload-artifact's input-helper style).
  */
 import * as core from '@actions/core';
-import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { SignatureType } from '../manifest/types.js';
+import { parseRetryInputs } from '../net/retry.js';
 import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
 import { DEFAULT_GRAFANA_COM_URL, Inputs, LEGACY_TOKEN_ENV, TOKEN_ENV } from './constants.js';
 
 export type Mode = 'sign' | 'verify';
+export type IfNoToken = 'error' | 'warn' | 'ignore';
 
 export interface ActionInputs {
   mode: Mode;
-  /** Absolute path of the plugin folder. */
-  dist: string;
-  /** As the user wrote it, for messages. */
-  distInput: string;
+  /** The `dist` lines: paths or globs of plugin folders and .zip files, relative to the workspace. */
+  dist: string[];
+  /** Absolute GITHUB_WORKSPACE (or the working directory). */
+  workspace: string;
   /** "" when none was given. */
   token: string;
+  ifNoToken: IfNoToken;
   signatureType?: SignatureType;
   rootUrls: string[];
   appUrls: string[];
   grafanaComUrl: string;
   /** Armored keys or file paths. */
   publicKeys: string[];
+  /** Fetch grafana.com's signing keys; undefined: only when signing (not in verify mode, nor without a token). */
+  fetchKeys?: boolean;
+  /** `disabled`: only the embedded key, like Grafana's `public_key_retrieval_disabled = true`. */
+  publicKeyRetrieval: 'enabled' | 'disabled';
   showSummary: boolean;
   uploadArtifact: boolean;
   /** "" means `<plugin-id>-<version>-manifest`. */
   artifactName: string;
   /** undefined means the repository's default. */
   retentionDays?: number;
-}
-
-/** `core.getBooleanInput` with the default applied for an empty input and a message that names the fix. */
-function booleanInput(name: string, fallback: boolean): boolean {
-  const raw = core.getInput(name).trim();
-  if (raw === '') return fallback;
-  if (/^(true|True|TRUE)$/.test(raw)) return true;
-  if (/^(false|False|FALSE)$/.test(raw)) return false;
-  throw new UsageError(name, `${name}: "${raw}" is not a boolean; use true or false`);
-}
-
-function retentionDaysInput(): number | undefined {
-  const raw = core.getInput(Inputs.RetentionDays).trim();
-  if (raw === '') return undefined;
-  const days = Number(raw);
-  if (!/^\d+$/.test(raw) || days < 1 || days > 90) {
-    throw new UsageError(Inputs.RetentionDays, `retention-days: "${raw}" must be a whole number of days from 1 to 90`);
-  }
-  return days;
+  /** Write `<id>-<version>.zip` (+ .sha1, .md5) after signing. */
+  package: boolean;
+  /** Extra attempts for grafana.com requests. */
+  retries: number;
+  /** Per-attempt timeout, milliseconds. */
+  timeoutMs: number;
 }
 
 /**
@@ -63,6 +56,33 @@ export function splitPublicKeysInput(value: string): string[] {
     .filter(Boolean);
 }
 
+/** A boolean input (YAML 1.2 core schema words, like `core.getBooleanInput`), the default applied when empty. */
+function booleanInput(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return fallback;
+  if (/^(true|True|TRUE)$/.test(raw)) return true;
+  if (/^(false|False|FALSE)$/.test(raw)) return false;
+  throw new UsageError(name, `${name}: "${raw}" is not a boolean; use true or false`);
+}
+
+/** An input that takes one of `choices` (case-sensitive), `fallback` when empty. */
+function choiceInput<T extends string>(name: string, choices: readonly T[], fallback: T, meaning: string): T {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return fallback;
+  if ((choices as readonly string[]).includes(raw)) return raw as T;
+  throw new UsageError(name, `${name}: "${raw}" is not one of ${choices.join(', ')} (${meaning})`);
+}
+
+function retentionDaysInput(): number | undefined {
+  const raw = core.getInput(Inputs.RetentionDays).trim();
+  if (raw === '') return undefined;
+  const days = Number(raw);
+  if (!/^\d+$/.test(raw) || days < 1 || days > 90) {
+    throw new UsageError(Inputs.RetentionDays, `retention-days: "${raw}" must be a whole number of days from 1 to 90`);
+  }
+  return days;
+}
+
 /**
  * Reads every input through `@actions/core`, masks the token, and validates.
  *
@@ -71,10 +91,12 @@ export function splitPublicKeysInput(value: string): string[] {
  * @throws UsageError naming the input and the fix.
  */
 export function getInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
-  const modeInput = core.getInput(Inputs.Mode).trim() || 'sign';
-  if (modeInput !== 'sign' && modeInput !== 'verify') {
-    throw new UsageError(Inputs.Mode, `mode: "${modeInput}" is not a mode; use sign (sign then verify) or verify`);
-  }
+  const mode = choiceInput<Mode>(
+    Inputs.Mode,
+    ['sign', 'verify'],
+    'sign',
+    'sign = sign then verify; verify = verify only',
+  );
   let token = core.getInput(Inputs.AccessPolicyToken).trim();
   if (!token) token = (env[TOKEN_ENV] ?? '').trim();
   if (!token && env[LEGACY_TOKEN_ENV]) {
@@ -83,22 +105,45 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
   }
   if (token) core.setSecret(token);
 
-  const distInput = core.getInput(Inputs.Dist).trim() || 'dist';
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const dist = core
+    .getInput(Inputs.Dist)
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const grafanaComUrl = (core.getInput(Inputs.GrafanaComUrl).trim() || DEFAULT_GRAFANA_COM_URL).replace(/\/+$/, '');
+  const { retries, timeoutMs } = parseRetryInputs(core.getInput(Inputs.Retries), core.getInput(Inputs.TimeoutSeconds), {
+    retries: Inputs.Retries,
+    timeout: Inputs.TimeoutSeconds,
+  });
   return {
-    mode: modeInput,
-    dist: path.resolve(workspace, distInput),
-    distInput,
+    mode,
+    dist: dist.length ? dist : ['dist'],
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
     token,
+    ifNoToken: choiceInput<IfNoToken>(
+      Inputs.IfNoToken,
+      ['error', 'warn', 'ignore'],
+      'error',
+      'what to do in sign mode without a token',
+    ),
     signatureType: parseSignatureType(core.getInput(Inputs.SignatureType), Inputs.SignatureType),
     rootUrls: parseUrlList(core.getInput(Inputs.RootUrls), Inputs.RootUrls),
     appUrls: parseUrlList(core.getInput(Inputs.AppUrls), Inputs.AppUrls),
     grafanaComUrl,
     publicKeys: splitPublicKeysInput(core.getInput(Inputs.PublicKeys)),
+    fetchKeys: core.getInput(Inputs.FetchKeys).trim() === '' ? undefined : booleanInput(Inputs.FetchKeys, false),
+    publicKeyRetrieval: choiceInput(
+      Inputs.PublicKeyRetrieval,
+      ['enabled', 'disabled'] as const,
+      'enabled',
+      "disabled = trust only Grafana's embedded key, like public_key_retrieval_disabled",
+    ),
     showSummary: booleanInput(Inputs.ShowSummary, true),
     uploadArtifact: booleanInput(Inputs.UploadArtifact, true),
     artifactName: core.getInput(Inputs.ArtifactName).trim(),
     retentionDays: retentionDaysInput(),
+    package: booleanInput(Inputs.Package, false),
+    retries,
+    timeoutMs,
   };
 }

@@ -1,77 +1,103 @@
 /**
- * The action's job: sign (optionally), verify like Grafana, check expectations, report (outputs, annotations,
- * job summary, MANIFEST.txt artifact). Inputs arrive parsed; this file talks to the runner only through
- * `@actions/core`, and the engine it calls never does.
+ * The action's job: for each plugin folder or zip that `dist` names, sign (optionally), verify like Grafana,
+ * check expectations, package (optionally), and report (outputs, annotations, job summary, MANIFEST.txt
+ * artifact). Inputs arrive parsed; this file talks to the runner only through `@actions/core`, and the engine it
+ * calls never does.
  */
 import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SignPluginError, UsageError } from '../errors.js';
-import { loadPublicKeyInputs, TrustedKeys } from '../signature/keys.js';
+import { trustedKeysFor } from '../signature/fetch-keys.js';
+import { loadPublicKeyInputs, type TrustedKeys } from '../signature/keys.js';
 import { signPlugin } from '../signing/sign.js';
 import { checkExpectations, type ExpectationCheck } from '../verify/expectations.js';
-import { grafanaBadge } from '../verify/findings.js';
-import { verifyPlugin, type VerifyResult } from '../verify/verify.js';
+import { grafanaBadge, worstStatus } from '../verify/findings.js';
+import { pluginReport, type LayoutProblem } from '../verify/report.js';
+import { verifyTarget } from '../verify/target.js';
+import type { VerifyResult } from '../verify/verify.js';
+import { TOOL_VERSION } from '../version.js';
+import { packagePlugin } from '../zip/write-zip.js';
+import { verifyPluginZip } from '../zip/read-zip.js';
 import { buildAnnotations } from './annotations.js';
 import { defaultArtifactName, uploadManifestArtifact } from './artifact.js';
 import { Inputs, MAX_FINDINGS_OUTPUT, Outputs, TOKEN_ENV } from './constants.js';
 import type { ActionInputs } from './input-helper.js';
-import { renderSummary } from './summary.js';
-import { TOOL_VERSION } from '../version.js';
+import { DEFAULT_MAX_SUMMARY_BYTES, escapeHtml, renderSummary } from './summary.js';
+import { resolveTargets, type Target } from './targets.js';
+
+/** What happened to one plugin. */
+export interface PluginOutcome {
+  target: Target;
+  result?: VerifyResult;
+  expectations: ExpectationCheck[];
+  layout?: LayoutProblem[];
+  /** Reasons this plugin fails the job, in Grafana's words. */
+  failures: string[];
+  manifestPath?: string;
+  archive?: { path: string; sha1: string };
+  artifact?: { name: string; url?: string; skippedReason?: string };
+}
 
 /** What a run concluded, for callers and tests. */
 export interface RunOutcome {
   ok: boolean;
-  /** One line per reason the job failed, in Grafana's words. */
+  /** One line per reason the job failed. */
   failures: string[];
-  verification?: VerifyResult;
-  expectations: ExpectationCheck[];
-  manifestPath?: string;
+  plugins: PluginOutcome[];
+}
+
+interface RunContext {
+  inputs: ActionInputs;
+  env: NodeJS.ProcessEnv;
+  keys: TrustedKeys;
+  signing: boolean;
+  /** No token and `if-no-token` is warn/ignore: an unsigned plugin does not fail the job. */
+  tolerateUnsigned: boolean;
+  /** Several plugins: prefix messages with the plugin's path. */
+  several: boolean;
 }
 
 /**
- * Runs the action with parsed inputs: in `sign` mode signs `dist` then verifies it; in `verify` mode only
- * verifies. Sets the outputs, annotates, writes the job summary, uploads MANIFEST.txt as an artifact when the
- * plugin is valid, and fails the job (`core.setFailed`) on any verdict but `valid`, any unmet expectation or a
- * failed upload, one line per reason.
+ * Runs the action with parsed inputs. Sets the outputs (`status` is the worst verdict of all plugins),
+ * annotates, writes the job summary (one section per plugin), uploads each valid plugin's MANIFEST.txt, and fails
+ * the job (`core.setFailed`) with one line per reason when any plugin is not `valid`, misses an expectation, has a
+ * zip layout problem, or cannot be signed, packaged or uploaded.
  *
  * Root URLs (check 11) are judged against `app-urls`; without them, against `root-urls` (each must be accepted);
  * without either, they are reported as not checked.
  *
- * @param inputs parsed by `getInputs`; @param env the runner's environment (workspace, run URL, summary file).
+ * @param inputs parsed by `getInputs`; @param env the runner's environment (run URL, summary file, runtime).
  * @returns the outcome; never throws for expected failures (they become `setFailed`).
  */
 export async function run(inputs: ActionInputs, env: NodeJS.ProcessEnv = process.env): Promise<RunOutcome> {
-  const outcome: RunOutcome = { ok: false, failures: [], expectations: [] };
+  const outcome: RunOutcome = { ok: false, failures: [], plugins: [] };
   try {
-    const keys = TrustedKeys.withEmbedded();
-    for (const key of await loadPublicKeyInputs(inputs.publicKeys, Inputs.PublicKeys)) keys.add(key);
-
-    if (inputs.mode === 'sign') await sign(inputs, keys);
-
-    const appUrls = inputs.appUrls.length > 0 ? inputs.appUrls : inputs.rootUrls.length > 0 ? inputs.rootUrls : null;
-    core.info(
-      `Verifying ${inputs.distInput} as Grafana would` +
-        (appUrls ? ` at ${appUrls.join(', ')}` : ' (root URLs not checked: no app-urls or root-urls given)'),
-    );
-    const result = await verifyPlugin(inputs.dist, { keys, appUrls });
-    const expectations = checkExpectations(result, { signatureType: inputs.signatureType, rootUrls: inputs.rootUrls });
-    outcome.verification = result;
-    outcome.expectations = expectations;
-    outcome.manifestPath = result.manifest ? path.join(result.pluginDir, 'MANIFEST.txt') : undefined;
-
-    if (result.status !== 'valid') {
-      outcome.failures.push(result.headline);
-      for (const f of result.findings) if (f.status !== null) outcome.failures.push(f.message);
+    const signing = inputs.mode === 'sign' && (inputs.token !== '' || !skipSigningWithoutToken(inputs));
+    const keys = await trustedKeysFor({
+      fetch: inputs.fetchKeys ?? signing,
+      retrieval: inputs.publicKeyRetrieval,
+      grafanaComUrl: inputs.grafanaComUrl,
+      extra: await loadPublicKeyInputs(inputs.publicKeys, Inputs.PublicKeys),
+      onWarning: (message) => core.warning(message),
+      retries: inputs.retries,
+    });
+    const targets = await resolveTargets(inputs.dist, inputs.workspace);
+    const ctx: RunContext = {
+      inputs,
+      env,
+      keys,
+      signing,
+      tolerateUnsigned: inputs.mode === 'sign' && !signing,
+      several: targets.length > 1,
+    };
+    for (const target of targets) outcome.plugins.push(await processPlugin(target, ctx));
+    for (const p of outcome.plugins) {
+      outcome.failures.push(...p.failures.map((f) => (ctx.several ? `${p.target.display}: ${f}` : f)));
     }
-    for (const e of expectations) if (!e.met) outcome.failures.push(e.message);
-
-    await setOutputs(result, outcome.manifestPath);
-    logResult(result, expectations);
-    annotate(result, expectations, inputs, env);
-    const artifact = await uploadArtifact(inputs, result, outcome, env);
-    if (inputs.showSummary) await writeSummary(result, expectations, inputs, artifact, env);
+    await setOutputs(outcome.plugins);
+    if (inputs.showSummary) await writeSummary(outcome.plugins, env);
   } catch (error) {
     outcome.failures.push(...describeError(error));
   }
@@ -80,51 +106,156 @@ export async function run(inputs: ActionInputs, env: NodeJS.ProcessEnv = process
   return outcome;
 }
 
-async function sign(inputs: ActionInputs, keys: TrustedKeys): Promise<void> {
-  if (!inputs.token) {
+/**
+ * Sign mode without a token. `if-no-token: error` throws, explaining fork PRs and how to pass the secret;
+ * `warn`/`ignore` announce (warning/notice) that signing is skipped and return true: the run verifies only and
+ * an unsigned plugin does not fail it.
+ */
+function skipSigningWithoutToken(inputs: ActionInputs): boolean {
+  const howTo =
+    `Create an access policy token with the plugins:write scope at grafana.com, store it as a repository secret ` +
+    `and pass it: access-policy-token: \${{ secrets.GRAFANA_ACCESS_POLICY_TOKEN }} (or set ${TOKEN_ENV}).`;
+  if (inputs.ifNoToken === 'error') {
     throw new UsageError(
       Inputs.AccessPolicyToken,
-      `access-policy-token is empty, so the plugin cannot be signed. Create an access policy token with the ` +
-        `plugins:write scope at grafana.com, store it as a repository secret and pass it: ` +
-        `access-policy-token: \${{ secrets.GRAFANA_ACCESS_POLICY_TOKEN }} (or set ${TOKEN_ENV}). ` +
-        `Pull requests from forks get no secrets: use mode: verify for them.`,
+      `access-policy-token is empty, so the plugin cannot be signed. ${howTo} Pull requests from forks get no ` +
+        `secrets: for them use mode: verify, or if-no-token: warn to skip signing and verify what is there.`,
     );
   }
-  core.info(`Signing ${inputs.distInput} through ${inputs.grafanaComUrl}/plugins/ci/sign`);
+  const message =
+    'No access policy token (pull requests from forks get no secrets): signing skipped, verifying what is there; ' +
+    `an unsigned plugin does not fail this job (if-no-token: ${inputs.ifNoToken}).`;
+  if (inputs.ifNoToken === 'warn') core.warning(message, { title: 'Plugin not signed' });
+  else core.notice(message, { title: 'Plugin not signed' });
+  return true;
+}
+
+async function processPlugin(target: Target, ctx: RunContext): Promise<PluginOutcome> {
+  const { inputs } = ctx;
+  const plugin: PluginOutcome = { target, expectations: [], failures: [] };
+  if (ctx.several) core.startGroup(`${target.display}`);
+  try {
+    if (ctx.signing) await sign(target, ctx);
+
+    const appUrls = inputs.appUrls.length > 0 ? inputs.appUrls : inputs.rootUrls.length > 0 ? inputs.rootUrls : null;
+    core.info(
+      `Verifying ${target.display} as Grafana would` +
+        (appUrls ? ` at ${appUrls.join(', ')}` : ' (root URLs not checked: no app-urls or root-urls given)'),
+    );
+    const { result, layout } = await verifyTarget(target.path, { keys: ctx.keys, appUrls });
+    const expectations = checkExpectations(result, { signatureType: inputs.signatureType, rootUrls: inputs.rootUrls });
+    Object.assign(plugin, { result, expectations, layout });
+    if (!target.zip && result.manifest) plugin.manifestPath = path.join(result.pluginDir, 'MANIFEST.txt');
+
+    const tolerated = result.status === 'unsigned' && ctx.tolerateUnsigned;
+    if (tolerated) {
+      // Nothing to judge without a signature: neither the verdict nor the expectations fail the job.
+      core.notice(`${target.display}: ${result.headline} (not failing: there was no token to sign it with)`);
+    } else {
+      if (result.status !== 'valid') {
+        plugin.failures.push(result.headline);
+        for (const f of result.findings) if (f.status !== null) plugin.failures.push(f.message);
+      }
+      for (const e of expectations) if (!e.met) plugin.failures.push(e.message);
+    }
+    for (const l of layout ?? []) plugin.failures.push(`zip layout: ${l.message}`);
+
+    logResult(result, expectations);
+    if (!tolerated) annotate(plugin, ctx);
+    if (inputs.package && ctx.signing && plugin.failures.length === 0) await packageSigned(plugin, ctx);
+    plugin.artifact = await uploadArtifact(plugin, ctx);
+  } catch (error) {
+    plugin.failures.push(...describeError(error));
+  } finally {
+    if (ctx.several) core.endGroup();
+  }
+  return plugin;
+}
+
+async function sign(target: Target, ctx: RunContext): Promise<void> {
+  const { inputs } = ctx;
+  if (target.zip) {
+    throw new UsageError(
+      Inputs.Dist,
+      `${target.display} is a .zip: sign the plugin folder, then package it (package: true), or use mode: verify`,
+    );
+  }
+  core.info(`Signing ${target.display} through ${inputs.grafanaComUrl}/plugins/ci/sign`);
   const signed = await signPlugin({
-    dist: inputs.dist,
+    dist: target.path,
     token: inputs.token,
     grafanaComUrl: inputs.grafanaComUrl,
     signatureType: inputs.signatureType,
     rootUrls: inputs.rootUrls,
-    keys,
+    keys: ctx.keys,
     toolVersion: TOOL_VERSION,
+    retries: inputs.retries,
+    timeoutMs: inputs.timeoutMs,
+    onRetry: ({ attempt, delayMs, reason }) =>
+      core.warning(`grafana.com: ${reason}; attempt ${attempt + 1} in ${(delayMs / 1000).toFixed(1)} s`),
   });
   core.info(
-    `Wrote ${path.join(inputs.distInput, 'MANIFEST.txt')} (${signed.manifestBytes.length} bytes, ` +
+    `Wrote ${path.join(target.display, 'MANIFEST.txt')} (${signed.manifestBytes.length} bytes, ` +
       `${Object.keys(signed.request.files).length} files signed)`,
   );
 }
 
-async function setOutputs(result: VerifyResult, manifestPath: string | undefined): Promise<void> {
-  const m = result.manifest;
-  core.setOutput(Outputs.Status, result.status);
+/** Writes `<id>-<version>.zip` beside the plugin folder and proves it verifies through the zip path. */
+async function packageSigned(plugin: PluginOutcome, ctx: RunContext): Promise<void> {
+  const folder = plugin.target.path;
+  const packaged = await packagePlugin(folder, path.dirname(folder));
+  const check = await verifyPluginZip(packaged.archive, { keys: ctx.keys, appUrls: null });
+  const display = path.relative(ctx.inputs.workspace, packaged.archive);
+  if (check.status !== 'valid' || check.layout.length > 0) {
+    plugin.failures.push(
+      `the packaged ${display} does not verify: ${check.status}` +
+        [...check.findings.filter((f) => f.status !== null), ...check.layout].map((f) => `; ${f.message}`).join(''),
+    );
+    return;
+  }
+  plugin.archive = { path: packaged.archive, sha1: packaged.sha1 };
+  core.info(`Packaged ${display} (${packaged.entries} files, sha1 ${packaged.sha1}); it verifies valid as a zip`);
+}
+
+async function setOutputs(plugins: PluginOutcome[]): Promise<void> {
+  const verified = plugins.filter((p) => p.result);
+  const single = plugins.length === 1 ? plugins[0] : undefined;
+  const result = single?.result;
+  const m = result?.manifest;
+  core.setOutput(Outputs.Status, verified.length ? worstStatus(verified.map((p) => p.result!.status)) : '');
   core.setOutput(Outputs.SignatureType, m?.signatureType ?? '');
   core.setOutput(Outputs.SignedByOrg, m?.signedByOrg ?? '');
   core.setOutput(Outputs.SignedByOrgName, m?.signedByOrgName ?? '');
   core.setOutput(Outputs.KeyId, m?.keyId ?? '');
-  core.setOutput(Outputs.PluginId, result.plugin.id || m?.plugin || '');
-  core.setOutput(Outputs.PluginVersion, result.plugin.version || m?.version || '');
-  core.setOutput(Outputs.ManifestPath, manifestPath ?? '');
-  core.setOutput(Outputs.FilesCount, String(result.filesCount));
-  core.setOutput(Outputs.Findings, JSON.stringify(result.findings.slice(0, MAX_FINDINGS_OUTPUT)));
-  let sha = '';
-  if (manifestPath) {
-    sha = createHash('sha256')
-      .update(await readFile(manifestPath))
-      .digest('hex');
-  }
-  core.setOutput(Outputs.ManifestSha256, sha);
+  core.setOutput(Outputs.PluginId, result ? result.plugin.id || m?.plugin || '' : '');
+  core.setOutput(Outputs.PluginVersion, result ? result.plugin.version || m?.version || '' : '');
+  core.setOutput(Outputs.ManifestPath, single?.manifestPath ?? '');
+  core.setOutput(Outputs.FilesCount, result ? String(result.filesCount) : '');
+  core.setOutput(Outputs.Findings, JSON.stringify((result?.findings ?? []).slice(0, MAX_FINDINGS_OUTPUT)));
+  core.setOutput(
+    Outputs.ManifestSha256,
+    single?.manifestPath
+      ? createHash('sha256')
+          .update(await readFile(single.manifestPath))
+          .digest('hex')
+      : '',
+  );
+  core.setOutput(
+    Outputs.Results,
+    JSON.stringify(
+      plugins.map((p) => ({
+        ...(p.result
+          ? pluginReport(p.result, p.expectations, p.target.display, p.layout)
+          : { path: p.target.display, status: null, ok: false }),
+        findings: (p.result?.findings ?? []).slice(0, MAX_FINDINGS_OUTPUT),
+        errors: p.failures,
+        archive: p.archive?.path ?? null,
+        artifactUrl: p.artifact?.url ?? null,
+      })),
+    ),
+  );
+  core.setOutput(Outputs.Archive, plugins.flatMap((p) => (p.archive ? [p.archive.path] : [])).join('\n'));
+  core.setOutput(Outputs.ArchiveSha1, plugins.flatMap((p) => (p.archive ? [p.archive.sha1] : [])).join('\n'));
 }
 
 function logResult(result: VerifyResult, expectations: ExpectationCheck[]): void {
@@ -148,16 +279,11 @@ function logResult(result: VerifyResult, expectations: ExpectationCheck[]): void
  * Emits the annotations: one per problem file (linked to it), capped per kind, and notices. Failures without a
  * file are left to `core.setFailed`, which states every reason in one annotation, so none is annotated twice.
  */
-function annotate(
-  result: VerifyResult,
-  expectations: ExpectationCheck[],
-  inputs: ActionInputs,
-  env: NodeJS.ProcessEnv,
-) {
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const annotations = buildAnnotations(result, expectations, {
-    workspace,
-    distPath: inputs.dist,
+function annotate(plugin: PluginOutcome, ctx: RunContext): void {
+  const result = plugin.result!;
+  const annotations = buildAnnotations(result, plugin.expectations, {
+    workspace: ctx.inputs.workspace,
+    distPath: plugin.target.zip ? '' : plugin.target.path,
     fileErrorsOnly: true,
   });
   for (const a of annotations) {
@@ -170,28 +296,20 @@ function annotate(
   }
 }
 
-interface ArtifactReport {
-  name: string;
-  url?: string;
-  skippedReason?: string;
-}
-
-async function uploadArtifact(
-  inputs: ActionInputs,
-  result: VerifyResult,
-  outcome: RunOutcome,
-  env: NodeJS.ProcessEnv,
-): Promise<ArtifactReport | undefined> {
+async function uploadArtifact(plugin: PluginOutcome, ctx: RunContext): Promise<PluginOutcome['artifact']> {
+  const { inputs, env } = ctx;
   core.setOutput(Outputs.ArtifactId, '');
   core.setOutput(Outputs.ArtifactUrl, '');
-  if (!inputs.uploadArtifact) return undefined;
-  const name = inputs.artifactName || defaultArtifactName(result.plugin.id || 'plugin', result.plugin.version || '0');
-  if (!outcome.manifestPath || outcome.failures.length > 0) {
+  if (!inputs.uploadArtifact || !plugin.result) return undefined;
+  const { id, version } = plugin.result.plugin;
+  const name =
+    inputs.artifactName && !ctx.several ? inputs.artifactName : defaultArtifactName(id || 'plugin', version || '0');
+  if (!plugin.manifestPath || plugin.failures.length > 0) {
     return { name, skippedReason: 'not uploaded: the plugin is not validly signed' };
   }
   try {
     const uploaded = await uploadManifestArtifact({
-      manifestPath: outcome.manifestPath,
+      manifestPath: plugin.manifestPath,
       name,
       retentionDays: inputs.retentionDays,
       env,
@@ -200,25 +318,19 @@ async function uploadArtifact(
       core.notice(uploaded.reason);
       return { name, skippedReason: uploaded.reason };
     }
-    core.setOutput(Outputs.ArtifactId, String(uploaded.id));
-    core.setOutput(Outputs.ArtifactUrl, uploaded.url);
-    core.info(
-      `Uploaded ${name} (artifact ${uploaded.id}, ${uploaded.size} bytes)${uploaded.url ? `: ${uploaded.url}` : ''}`,
-    );
+    if (!ctx.several) {
+      core.setOutput(Outputs.ArtifactId, String(uploaded.id));
+      core.setOutput(Outputs.ArtifactUrl, uploaded.url);
+    }
+    core.info(`Uploaded ${name} (artifact ${uploaded.id})${uploaded.url ? `: ${uploaded.url}` : ''}`);
     return { name, url: uploaded.url || undefined };
   } catch (error) {
-    outcome.failures.push(...describeError(error));
+    plugin.failures.push(...describeError(error));
     return { name, skippedReason: error instanceof Error ? error.message : String(error) };
   }
 }
 
-async function writeSummary(
-  result: VerifyResult,
-  expectations: ExpectationCheck[],
-  inputs: ActionInputs,
-  artifact: ArtifactReport | undefined,
-  env: NodeJS.ProcessEnv,
-): Promise<void> {
+async function writeSummary(plugins: PluginOutcome[], env: NodeJS.ProcessEnv): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) {
     core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
     return;
@@ -228,9 +340,30 @@ async function writeSummary(
     env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
       ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined;
-  await core.summary
-    .addRaw(renderSummary(result, expectations, { distPath: inputs.distInput, runUrl, artifact }))
-    .write();
+  const verified = plugins.filter((p) => p.result);
+  const budget = Math.floor(DEFAULT_MAX_SUMMARY_BYTES / Math.max(1, verified.length)) - 200;
+  const sections = verified.map(
+    (p) =>
+      renderSummary(p.result!, p.expectations, {
+        distPath: p.target.display,
+        runUrl,
+        artifact: p.artifact,
+        maxBytes: budget,
+      }) + layoutSection(p.layout),
+  );
+  if (verified.length > 1) {
+    const failing = verified.filter((p) => p.failures.length > 0).length;
+    sections.unshift(`## Grafana plugin signatures: ${verified.length} plugins, ${failing} failing\n\n`);
+  }
+  if (sections.length > 0) await core.summary.addRaw(sections.join('\n\n')).write();
+}
+
+/** The zip layout problems of a plugin zip, for the summary (at most 50 listed). */
+function layoutSection(layout: LayoutProblem[] | undefined): string {
+  if (!layout || layout.length === 0) return '';
+  const items = layout.slice(0, 50).map((l) => `<li>${escapeHtml(l.message)}</li>`);
+  if (layout.length > 50) items.push(`<li>… and ${layout.length - 50} more</li>`);
+  return `\n\n<p><strong>Zip layout problems (${layout.length})</strong></p>\n<ul>${items.join('')}</ul>\n\n`;
 }
 
 function describeError(error: unknown): string[] {

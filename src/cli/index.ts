@@ -20,13 +20,14 @@ ${MANIFEST_USAGE}`;
  */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const out = (s: string) => process.stdout.write(s + '\n');
+  const warn = (s: string) => process.stderr.write(`warning: ${s}\n`);
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'verify':
-        return await verifyCommand(rest, out);
+        return await verifyCommand(rest, out, warn, env);
       case 'sign':
-        return await signCommand(rest, out, env);
+        return await signCommand(rest, out, warn, env);
       case 'manifest':
         return await manifestCommand(rest, out);
       case undefined:

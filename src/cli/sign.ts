@@ -4,7 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { loadPublicKeyInputs, TrustedKeys } from '../signature/keys.js';
+import { trustedKeysFor } from '../signature/fetch-keys.js';
+import { loadPublicKeyInputs } from '../signature/keys.js';
+import { parseRetryInputs } from '../net/retry.js';
 import { signPlugin } from '../signing/sign.js';
 import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
 import { DEFAULT_GRAFANA_COM_URL, LEGACY_TOKEN_ENV, TOKEN_ENV } from '../action/constants.js';
@@ -12,6 +14,7 @@ import { TOOL_VERSION } from '../version.js';
 
 export const SIGN_USAGE =
   'usage: sign [--dist DIR] [--signature-type T] [--root-urls U1,U2] [--grafana-com-url URL] [--public-key FILE]...\n' +
+  '            [--retries N] [--timeout-seconds S]\n' +
   `       the access policy token is read from ${TOKEN_ENV}`;
 
 /**
@@ -20,7 +23,12 @@ export const SIGN_USAGE =
  * @returns exit code 0 on success. @throws UsageError (exit 2) for bad flags or a missing token; SigningError
  *   and friends (exit 1) when signing fails.
  */
-export async function signCommand(argv: string[], out: (s: string) => void, env: NodeJS.ProcessEnv): Promise<number> {
+export async function signCommand(
+  argv: string[],
+  out: (s: string) => void,
+  warn: (s: string) => void,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: false,
@@ -30,6 +38,8 @@ export async function signCommand(argv: string[], out: (s: string) => void, env:
       'root-urls': { type: 'string' },
       'grafana-com-url': { type: 'string', default: env.GRAFANA_COM_URL || DEFAULT_GRAFANA_COM_URL },
       'public-key': { type: 'string', multiple: true },
+      retries: { type: 'string', default: '' },
+      'timeout-seconds': { type: 'string', default: '' },
     },
   });
   void positionals;
@@ -40,16 +50,32 @@ export async function signCommand(argv: string[], out: (s: string) => void, env:
       `${TOKEN_ENV} is not set: create an access policy token with the plugins:write scope at grafana.com and export it`,
     );
   }
-  const keys = TrustedKeys.withEmbedded();
-  for (const key of await loadPublicKeyInputs(values['public-key'] ?? [], '--public-key')) keys.add(key);
+  const grafanaComUrl = (values['grafana-com-url'] as string).replace(/\/+$/, '');
+  const { retries, timeoutMs } = parseRetryInputs(values.retries as string, values['timeout-seconds'] as string, {
+    retries: '--retries',
+    timeout: '--timeout-seconds',
+  });
+  // The answer must verify with a key Grafana trusts: the embedded one, those grafana.com publishes, and yours.
+  const keys = await trustedKeysFor({
+    fetch: true,
+    retrieval: 'enabled',
+    grafanaComUrl,
+    extra: await loadPublicKeyInputs(values['public-key'] ?? [], '--public-key'),
+    onWarning: warn,
+    retries,
+  });
   const signed = await signPlugin({
     dist: values.dist as string,
     token,
-    grafanaComUrl: (values['grafana-com-url'] as string).replace(/\/+$/, ''),
+    grafanaComUrl,
     signatureType: parseSignatureType(values['signature-type'], '--signature-type'),
     rootUrls: parseUrlList(values['root-urls'], '--root-urls'),
     keys,
     toolVersion: TOOL_VERSION,
+    retries,
+    timeoutMs,
+    onRetry: ({ attempt, delayMs, reason }) =>
+      warn(`grafana.com: ${reason}; attempt ${attempt + 1} in ${(delayMs / 1000).toFixed(1)} s`),
   });
   const m = signed.verification.manifest;
   out(

@@ -1,24 +1,37 @@
 /**
- * `verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2] [--json] PATH`
+ * `verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2] [--fetch-keys]
+ *  [--grafana-com-url URL] [--json] PATH...`
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEFAULT_GRAFANA_COM_URL } from '../action/constants.js';
 import { UsageError } from '../errors.js';
-import { loadPublicKeyInputs, TrustedKeys } from '../signature/keys.js';
+import { trustedKeysFor } from '../signature/fetch-keys.js';
+import { loadPublicKeyInputs } from '../signature/keys.js';
 import { checkExpectations, parseSignatureType, parseUrlList } from '../verify/expectations.js';
-import { verifyPlugin } from '../verify/verify.js';
-import { formatResult, resultToJson } from './output.js';
+import { combineReports, pluginReport, type PluginReport } from '../verify/report.js';
+import { verifyTarget } from '../verify/target.js';
+import { formatReport } from './output.js';
 
 export const VERIFY_USAGE =
-  'usage: verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2] [--json] PATH';
+  'usage: verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2]\n' +
+  '              [--fetch-keys [--grafana-com-url URL]] [--json] PATH...   (PATH: plugin folder or .zip)';
 
 /**
- * Runs `verify`. Without `--app-url` the app URL is Grafana's default `http://localhost:3000/`.
+ * Runs `verify` on one or more plugin folders or zips. Without `--app-url` the app URL is Grafana's default
+ * `http://localhost:3000/`. `--json` prints exactly one JSON object: the plugin's report for one PATH, or
+ * `{ status (worst), ok, results: [...] }` for several.
  *
- * @param argv arguments after the command name. @returns the exit code: 0 valid and every expectation met,
- *   1 otherwise. @throws UsageError (exit 2) for bad flags, a missing PATH, or unreadable key files.
+ * @param argv arguments after the command name; @param out prints one line; @param warn prints a warning.
+ * @returns the exit code: 0 when every plugin is valid with every expectation met (and, for zips, a right
+ *   layout), 1 otherwise. @throws UsageError (exit 2) for bad flags, a missing PATH, or unreadable key files.
  */
-export async function verifyCommand(argv: string[], out: (s: string) => void): Promise<number> {
+export async function verifyCommand(
+  argv: string[],
+  out: (s: string) => void,
+  warn: (s: string) => void,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -27,21 +40,40 @@ export async function verifyCommand(argv: string[], out: (s: string) => void): P
       'public-key': { type: 'string', multiple: true },
       'signature-type': { type: 'string' },
       'root-urls': { type: 'string' },
+      'fetch-keys': { type: 'boolean', default: false },
+      'grafana-com-url': { type: 'string', default: env.GRAFANA_COM_URL || DEFAULT_GRAFANA_COM_URL },
       json: { type: 'boolean', default: false },
     },
   });
-  if (positionals.length !== 1) throw new UsageError('PATH', `verify takes one plugin folder\n${VERIFY_USAGE}`);
-  const target = positionals[0];
-  if (!existsSync(target)) throw new UsageError('PATH', `${target} does not exist: give the plugin folder to verify`);
+  if (positionals.length === 0)
+    throw new UsageError('PATH', `verify takes at least one plugin folder or .zip\n${VERIFY_USAGE}`);
+  for (const target of positionals) {
+    if (!existsSync(target))
+      throw new UsageError('PATH', `${target} does not exist: give the plugin folder or .zip to verify`);
+  }
   const appUrls = (values['app-url'] ?? []).flatMap((u) => parseUrlList(u, '--app-url'));
   const signatureType = parseSignatureType(values['signature-type'], '--signature-type');
   const rootUrls = parseUrlList(values['root-urls'], '--root-urls');
-  const keys = TrustedKeys.withEmbedded();
-  for (const key of await loadPublicKeyInputs(values['public-key'] ?? [], '--public-key')) keys.add(key);
+  const keys = await trustedKeysFor({
+    fetch: values['fetch-keys'] as boolean,
+    retrieval: 'enabled',
+    grafanaComUrl: (values['grafana-com-url'] as string).replace(/\/+$/, ''),
+    extra: await loadPublicKeyInputs(values['public-key'] ?? [], '--public-key'),
+    onWarning: warn,
+  });
 
-  const result = await verifyPlugin(target, { keys, appUrls: appUrls.length ? appUrls : undefined });
-  const expectations = checkExpectations(result, { signatureType, rootUrls });
-  const json = resultToJson(result, expectations, target);
-  out(values.json ? JSON.stringify(json, null, 2) : formatResult(result, expectations, target));
-  return json.ok ? 0 : 1;
+  const reports: PluginReport[] = [];
+  const labels: (string | undefined)[] = [];
+  for (const target of positionals) {
+    const { result, layout } = await verifyTarget(target, { keys, appUrls: appUrls.length ? appUrls : undefined });
+    reports.push(pluginReport(result, checkExpectations(result, { signatureType, rootUrls }), target, layout));
+    labels.push(result.key?.label);
+  }
+  const combined = combineReports(reports);
+  if (values.json) {
+    out(JSON.stringify(reports.length === 1 ? reports[0] : combined, null, 2));
+  } else {
+    out(reports.map((r, i) => formatReport(r, labels[i])).join('\n\n'));
+  }
+  return combined.ok ? 0 : 1;
 }

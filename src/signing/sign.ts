@@ -12,7 +12,7 @@ import type { TrustedKeys } from '../signature/keys.js';
 import { checkExpectations, type ExpectationCheck } from '../verify/expectations.js';
 import type { Finding } from '../verify/findings.js';
 import { verifyPlugin, type VerifyResult } from '../verify/verify.js';
-import { requestSignedManifest } from './client.js';
+import { requestSignedManifest, type SigningRequestOptions } from './client.js';
 
 export interface SignPluginOptions {
   /** The built plugin folder. */
@@ -29,6 +29,12 @@ export interface SignPluginOptions {
   keys: TrustedKeys;
   /** Version of this tool, sent as `signPlugin.version` like `@grafana/sign-plugin` does. */
   toolVersion?: string;
+  /** Extra attempts after a connection error, timeout, 429 or 5xx (see `src/net/retry.ts`). */
+  retries?: number;
+  /** Per-attempt timeout, milliseconds. */
+  timeoutMs?: number;
+  /** Told before each retry. */
+  onRetry?: SigningRequestOptions['onRetry'];
   now?: Date;
 }
 
@@ -76,6 +82,9 @@ export async function signPlugin(options: SignPluginOptions): Promise<SignPlugin
     grafanaComUrl: options.grafanaComUrl,
     token: options.token,
     manifest: request,
+    retries: options.retries,
+    timeoutMs: options.timeoutMs,
+    onRetry: options.onRetry,
   });
 
   const verification = await verifyPlugin(options.dist, {

@@ -37,7 +37,8 @@ const signInputs = () => ({
 describe('bundled action', () => {
   it('signs, verifies, sets the outputs and exits 0', async () => {
     const ws = workspace();
-    const before = server.requests.length;
+    const signRequests = () => server.requests.filter((r) => r.path.endsWith('/plugins/ci/sign'));
+    const before = signRequests().length;
     const run = await runAction({ workspace: ws, inputs: { ...signInputs(), 'signature-type': 'community' } });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -57,14 +58,26 @@ describe('bundled action', () => {
       findings: '[]',
       'artifact-id': '',
       'artifact-url': '',
+      archive: '',
+      'archive-sha1': '',
+      results: expect.any(String),
     });
+    expect(JSON.parse(run.outputs.results)).toEqual([
+      expect.objectContaining({
+        path: 'dist',
+        status: 'valid',
+        ok: true,
+        plugin: 'myorg-demo-panel',
+        keyId: server.keyId,
+      }),
+    ]);
     expect(run.stdout).toContain(
       '::notice::not running in GitHub Actions (no ACTIONS_RUNTIME_TOKEN): artifact upload skipped',
     );
     expect(run.stdout).toContain('::notice title=Signed%3A myorg-demo-panel 1.0.0::Signed as community by My Org');
     expect(written.toString('latin1')).toMatch(/^\r\n-----BEGIN PGP SIGNED MESSAGE-----\r\nHash: SHA512\r\n\r\n\{\r\n/);
-    expect(server.requests.length).toBe(before + 1);
-    const sent = JSON.parse(server.requests.at(-1)!.body);
+    expect(signRequests().length).toBe(before + 1);
+    const sent = JSON.parse(signRequests().at(-1)!.body);
     expect(sent).toMatchObject({ plugin: 'myorg-demo-panel', version: '1.0.0', signatureType: 'community' });
     expect(Object.keys(sent.files).sort()).toEqual([
       'LICENSE',
@@ -94,15 +107,16 @@ describe('bundled action', () => {
   it('a server error exits 1, writes no MANIFEST.txt and leaves an earlier one byte-identical', async () => {
     const ws = workspace();
     const manifestPath = path.join(ws, 'dist/MANIFEST.txt');
-    server.script(...Array.from({ length: 10 }, () => ({ status: 500, body: '{"message":"internal error"}' })));
-    const first = await runAction({ workspace: ws, inputs: signInputs() });
+    server.script(...Array.from({ length: 4 }, () => ({ status: 500, body: '{"message":"internal error"}' })));
+    const first = await runAction({ workspace: ws, inputs: { ...signInputs(), retries: '1' } });
     expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/::error::.*500.*internal error/);
+    expect(first.stdout).toMatch(/::warning::grafana.com: .*500.*; attempt 2 in \d\.\d s/);
+    expect(first.stdout).toMatch(/::error::.*500.*internal error.*Gave up after 2 attempts/);
     expect(existsSync(manifestPath)).toBe(false);
 
     const earlier = Buffer.from('\n-----BEGIN PGP SIGNED MESSAGE-----\nearlier manifest, must survive\n');
     writeFileSync(manifestPath, earlier);
-    const second = await runAction({ workspace: ws, inputs: signInputs() });
+    const second = await runAction({ workspace: ws, inputs: { ...signInputs(), retries: '1' } });
     expect(second.code).toBe(1);
     expect(readFileSync(manifestPath).equals(earlier)).toBe(true);
     server.clearScript();

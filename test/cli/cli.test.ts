@@ -5,6 +5,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildManifest } from '../../src/manifest/build.js';
+import { packagePlugin } from '../../src/zip/write-zip.js';
 import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
 import { CLI_BUNDLE, PROJECT_ROOT, runCli } from '../helpers/run-action.js';
 import { SHARED_PLUGINS, describeShared } from '../helpers/shared.js';
@@ -74,9 +75,36 @@ describeShared('verify', () => {
   });
 });
 
+describeShared('verify several paths, zips included', () => {
+  it('verify --json some-plugin.zip other-plugin-folder reports both with their verdicts', async () => {
+    const work = tempDir('cli-zip-');
+    const nested = path.join(work, 'nested');
+    cpSync(path.join(SHARED_PLUGINS, 'nested'), nested, { recursive: true });
+    const { archive } = await packagePlugin(nested, work);
+    const tampered = path.join(work, 'tampered');
+    cpSync(PRIVATE_LOCALHOST, tampered, { recursive: true });
+    writeFileSync(path.join(tampered, 'extra.js'), 'x');
+    const run = await runCli(['verify', '--json', archive, tampered]);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout);
+    expect(json.status).toBe('modified');
+    expect(json.ok).toBe(false);
+    expect(
+      json.results.map((r: { path: string; status: string; plugin: string }) => [r.path, r.status, r.plugin]),
+    ).toEqual([
+      [archive, 'valid', 'test-datasource'],
+      [tampered, 'modified', 'test'],
+    ]);
+    expect(json.results[0].layout).toEqual([]);
+    const zipOnly = await runCli(['verify', '--json', archive]);
+    expect(zipOnly.code).toBe(0);
+    expect(JSON.parse(zipOnly.stdout)).toMatchObject({ status: 'valid', plugin: 'test-datasource', layout: [] });
+  });
+});
+
 describe('usage errors exit 2', () => {
   it.each([
-    [['verify'], 'verify takes one plugin folder'],
+    [['verify'], 'verify takes at least one plugin folder or .zip'],
     [['verify', '/does/not/exist'], '/does/not/exist does not exist'],
     [['verify', '--signature-type', 'gold', '.'], '--signature-type: "gold" is not a signature type'],
     [['verify', '--app-url', 'not a url', '.'], '--app-url'],
@@ -132,5 +160,8 @@ describe('sign', () => {
     const withoutKey = await runCli(['verify', '--json', dir]);
     expect(withoutKey.code).toBe(1);
     expect(JSON.parse(withoutKey.stdout).reason).toBe(`missing public key for ID ${server.keyId}`);
+    const fetched = await runCli(['verify', '--json', '--fetch-keys', '--grafana-com-url', server.url, dir]);
+    expect(fetched.code).toBe(0);
+    expect(JSON.parse(fetched.stdout).status).toBe('valid');
   });
 });
