@@ -12,6 +12,7 @@
  * whose char codes are bytes 0–255) are used internally. Where Go would panic (a slice out of range), the matcher
  * throws {@link GlobPanicError}.
  */
+import { decodeRune, fromByteString, RUNE_ERROR, toByteString } from './go-utf8.js';
 
 /** A pattern gobwas's `glob.Compile` rejects; `message` is gobwas's error text, e.g. `unexpected end of input`. */
 export class GlobSyntaxError extends Error {
@@ -35,53 +36,6 @@ export class GlobPanicError extends Error {
 // ---------------------------------------------------------------------------------------------------------------
 // UTF-8 on byte strings (Go's unicode/utf8)
 
-const RUNE_ERROR = 0xfffd;
-
-function toBytes(s: string): string {
-  return Buffer.from(s, 'utf8').toString('latin1');
-}
-
-function fromBytes(b: string): string {
-  return Buffer.from(b, 'latin1').toString('utf8');
-}
-
-/** `utf8.DecodeRuneInString(s[i:])`: `[rune, width]`, `[0xFFFD, 1]` for invalid input, `[0xFFFD, 0]` at the end. */
-function decodeRune(s: string, i: number): [number, number] {
-  const n = s.length - i;
-  if (n < 1) return [RUNE_ERROR, 0];
-  const b0 = s.charCodeAt(i);
-  if (b0 < 0x80) return [b0, 1];
-  if (b0 < 0xc2 || b0 > 0xf4) return [RUNE_ERROR, 1];
-  let need: number;
-  let cp: number;
-  let lo = 0x80;
-  let hi = 0xbf;
-  if (b0 < 0xe0) {
-    need = 1;
-    cp = b0 & 0x1f;
-  } else if (b0 < 0xf0) {
-    need = 2;
-    cp = b0 & 0x0f;
-    if (b0 === 0xe0) lo = 0xa0;
-    else if (b0 === 0xed) hi = 0x9f;
-  } else {
-    need = 3;
-    cp = b0 & 0x07;
-    if (b0 === 0xf0) lo = 0x90;
-    else if (b0 === 0xf4) hi = 0x8f;
-  }
-  if (n < need + 1) return [RUNE_ERROR, 1];
-  const b1 = s.charCodeAt(i + 1);
-  if (b1 < lo || b1 > hi) return [RUNE_ERROR, 1];
-  cp = (cp << 6) | (b1 & 0x3f);
-  for (let k = 2; k <= need; k++) {
-    const b = s.charCodeAt(i + k);
-    if (b < 0x80 || b > 0xbf) return [RUNE_ERROR, 1];
-    cp = (cp << 6) | (b & 0x3f);
-  }
-  return [cp, need + 1];
-}
-
 /** `utf8.RuneLen(r)`. */
 function runeLen(r: number): number {
   if (r < 0) return -1;
@@ -96,7 +50,7 @@ function runeLen(r: number): number {
 /** `string(r)` for a rune: its UTF-8 bytes (U+FFFD for an invalid rune). */
 function runeString(r: number): string {
   if (runeLen(r) < 0) r = RUNE_ERROR;
-  return toBytes(String.fromCodePoint(r));
+  return toByteString(String.fromCodePoint(r));
 }
 
 /** `for i, r := range s`: the byte offset and rune of every rune start. */
@@ -423,7 +377,7 @@ function tokenString(t: Token): string {
 }
 
 function quote(bytes: string): string {
-  return JSON.stringify(fromBytes(bytes));
+  return JSON.stringify(fromByteString(bytes));
 }
 
 function parserMain(tree: Node, lex: Lexer): ['main' | 'range' | null, Node] {
@@ -500,7 +454,7 @@ function parserRange(tree: Node, lex: Lexer): ['main' | null, Node] {
         hi = r;
         if (hi < lo) {
           throw new SyntaxFailure(
-            `hi character '${fromBytes(runeString(hi))}' should be greater than lo '${fromBytes(runeString(lo))}'`,
+            `hi character '${fromByteString(runeString(hi))}' should be greater than lo '${fromByteString(runeString(lo))}'`,
           );
         }
         break;
@@ -1412,10 +1366,10 @@ export function compileGlob(pattern: string, separators: string[]): (s: string) 
   });
   let matcher: Matcher;
   try {
-    matcher = compileNode(parse(new Lexer(toBytes(pattern))), seps);
+    matcher = compileNode(parse(new Lexer(toByteString(pattern))), seps);
   } catch (e) {
     if (e instanceof SyntaxFailure) throw new GlobSyntaxError(pattern, e.message);
     throw e;
   }
-  return (s: string) => matcher.match(toBytes(s));
+  return (s: string) => matcher.match(toByteString(s));
 }
