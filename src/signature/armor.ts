@@ -319,15 +319,18 @@ const SIZE_CLASSES = [
 
 /** Go `io.ReadAll(r)`: everything read, and the first error other than EOF. Read sizes follow Go's buffer growth. */
 export function goReadAll(r: GoReader): { bytes: Uint8Array; err?: string } {
-  const chunks: Uint8Array[] = [];
+  // One buffer grown like Go's slice (not one chunk per read): a body of many tiny reads stays O(size) in memory.
+  let buf = Buffer.allocUnsafe(512);
   let len = 0;
   let cap = 512;
   for (;;) {
     const res = r.read(cap - len);
-    if (res.bytes.length > 0) chunks.push(Uint8Array.from(res.bytes));
-    len += res.bytes.length;
+    if (res.bytes.length > 0) {
+      buf.set(res.bytes, len);
+      len += res.bytes.length;
+    }
     if (res.err !== undefined) {
-      const bytes = Buffer.concat(chunks);
+      const bytes = buf.subarray(0, len);
       return res.err === 'EOF' ? { bytes } : { bytes, err: res.err };
     }
     if (len === cap) {
@@ -335,6 +338,9 @@ export function goReadAll(r: GoReader): { bytes: Uint8Array; err?: string } {
       let next = cap;
       while (next < cap + 1) next += (next + 3 * 256) >> 2;
       cap = SIZE_CLASSES.find((c) => c >= next) ?? Math.ceil(next / 8192) * 8192;
+      const grown = Buffer.allocUnsafe(cap);
+      buf.copy(grown, 0, 0, len);
+      buf = grown;
     }
   }
 }

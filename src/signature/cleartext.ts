@@ -6,7 +6,10 @@ import { decodeArmor } from './armor.js';
 
 /** What go-crypto's `clearsign.Block` holds, as Grafana uses it. */
 export interface CleartextBlock {
-  /** Values of the `Hash:` armor headers, split on `,` and trimmed (never compared with the signature by Grafana). */
+  /**
+   * Values of the `Hash:` armor headers, split on `,` and trimmed, the first 64 (never compared with the signature
+   * by Grafana).
+   */
   hashHeaders: string[];
   /** `Block.Plaintext`: every message line, dash-unescaped and right-trimmed, each followed by `\n`. */
   plaintext: Buffer;
@@ -19,8 +22,8 @@ export interface CleartextBlock {
 const START = Buffer.from('\n-----BEGIN PGP SIGNED MESSAGE-----');
 const END_TEXT = Buffer.from('-----BEGIN PGP SIGNATURE-----');
 const END = Buffer.from('\n-----END PGP SIGNATURE-----');
-const CRLF = Buffer.from('\r\n');
-const LF = Buffer.from('\n');
+/** At most this many `Hash:` header values are kept in {@link CleartextBlock.hashHeaders}. */
+const MAX_HASH_HEADERS = 64;
 
 /** go-crypto `getLine`: the line starting at `from` without `\n` or `\r\n`, and the index after its newline. */
 function getLine(data: Buffer, from: number): [line: Buffer, rest: number] {
@@ -34,13 +37,6 @@ function getLine(data: Buffer, from: number): [line: Buffer, rest: number] {
     if (i > from && data[i - 1] === 0x0d) i--;
   }
   return [data.subarray(from, i), j];
-}
-
-/** Go `bytes.TrimRight(line, " \t")`. */
-function trimRightSpaceTab(line: Buffer): Buffer {
-  let end = line.length;
-  while (end > 0 && (line[end - 1] === 0x20 || line[end - 1] === 0x09)) end--;
-  return line.subarray(0, end);
 }
 
 /** Go `strings.TrimSpace` for text already known to be printable ASCII (only spaces can be trimmed). */
@@ -95,29 +91,49 @@ export function decodeCleartext(data: Uint8Array): CleartextBlock | null {
     const key = trimAsciiSpace(line.subarray(0, colon).toString('latin1'));
     const value = line.subarray(colon + 1).toString('latin1');
     if (key === 'Hash') {
-      for (const v of value.split(',')) hashHeaders.push(trimAsciiSpace(v));
+      // Kept for information only (nothing compares them): a bounded number, so a huge header costs no memory.
+      const room = MAX_HASH_HEADERS - hashHeaders.length;
+      if (room > 0) for (const v of value.split(',', room)) hashHeaders.push(trimAsciiSpace(v));
     } else if (key !== 'SaltedHash') {
       return null;
     }
   }
 
-  const signed: Buffer[] = [];
-  const plain: Buffer[] = [];
+  // Lines are copied into two buffers sized for the worst case (each kept line costs at most its bytes plus CRLF,
+  // and takes at least its bytes plus LF of input), not collected as one Buffer view per line: a manifest of
+  // millions of empty lines would otherwise cost hundreds of bytes of heap per input byte.
+  const remaining = buf.length - rest;
+  const signed = Buffer.allocUnsafe(2 * remaining + 2);
+  const plain = Buffer.allocUnsafe(remaining + 1);
+  let signedLength = 0;
+  let plainLength = 0;
   let firstLine = true;
   for (;;) {
     const start = rest;
-    [line, rest] = getLine(buf, rest);
-    if (line.length === 0 && rest === buf.length) return null; // no armored data: not a complete message
-    if (line.equals(END_TEXT)) {
+    let end = buf.indexOf(0x0a, start);
+    if (end < 0) {
+      end = buf.length;
+      rest = end;
+    } else {
+      rest = end + 1;
+      if (end > start && buf[end - 1] === 0x0d) end--;
+    }
+    if (end === start && rest === buf.length) return null; // no armored data: not a complete message
+    if (end - start === END_TEXT.length && buf.compare(END_TEXT, 0, END_TEXT.length, start, end) === 0) {
       rest = start; // armor expects to see the header line
       break;
     }
     if (firstLine) firstLine = false;
-    else signed.push(CRLF);
-    if (line.length >= 2 && line[0] === 0x2d && line[1] === 0x20) line = line.subarray(2);
-    line = trimRightSpaceTab(line);
-    signed.push(line);
-    plain.push(line, LF);
+    else {
+      signed[signedLength++] = 0x0d;
+      signed[signedLength++] = 0x0a;
+    }
+    let from = start;
+    if (end - from >= 2 && buf[from] === 0x2d && buf[from + 1] === 0x20) from += 2;
+    while (end > from && (buf[end - 1] === 0x20 || buf[end - 1] === 0x09)) end--;
+    signedLength += buf.copy(signed, signedLength, from, end);
+    plainLength += buf.copy(plain, plainLength, from, end);
+    plain[plainLength++] = 0x0a;
   }
 
   let i = buf.indexOf(END, rest);
@@ -132,8 +148,8 @@ export function decodeCleartext(data: Uint8Array): CleartextBlock | null {
   }
   return {
     hashHeaders,
-    plaintext: Buffer.concat(plain),
-    signedBytes: Buffer.concat(signed),
+    plaintext: Buffer.from(plain.subarray(0, plainLength)),
+    signedBytes: Buffer.from(signed.subarray(0, signedLength)),
     armoredSignature,
   };
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PluginError } from '../../src/errors.js';
 import { buildManifest } from '../../src/manifest/build.js';
-import { compareWalkOrder, walkPluginFiles } from '../../src/manifest/walk.js';
+import { walkPluginFiles } from '../../src/manifest/walk.js';
+import { compareWalkOrder } from '../helpers/walk-order.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
