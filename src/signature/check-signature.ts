@@ -649,24 +649,33 @@ function keysByIdForSigning(ring: RingEntity[], keyId: string): RingKey[] {
 // Verification
 // ---------------------------------------------------------------------------------------------------------------
 
-/** go-crypto `NewCanonicalTextHash` input transformation: a `\n` not preceded by `\r` becomes `\r\n`. */
+/**
+ * go-crypto `NewCanonicalTextHash` input transformation: a `\n` not preceded by `\r` becomes `\r\n` (the byte
+ * right after a `\r` is copied whatever it is, as go-crypto's two-state writer does). Copies runs between the
+ * changed line feeds into one buffer: grafana.com's text is already CRLF, so usually nothing changes.
+ */
 function goCanonicalText(data: Uint8Array): Uint8Array {
-  const out: number[] = [];
+  const feeds: number[] = [];
   let afterCr = false;
-  for (const c of data) {
-    if (afterCr) {
-      afterCr = false;
-      out.push(c);
-    } else if (c === 0x0d) {
-      afterCr = true;
-      out.push(c);
-    } else if (c === 0x0a) {
-      out.push(0x0d, 0x0a);
-    } else {
-      out.push(c);
-    }
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i];
+    if (afterCr) afterCr = false;
+    else if (c === 0x0d) afterCr = true;
+    else if (c === 0x0a) feeds.push(i);
   }
-  return Uint8Array.from(out);
+  if (feeds.length === 0) return data;
+  const out = new Uint8Array(data.length + feeds.length);
+  let from = 0;
+  let at = 0;
+  for (const i of feeds) {
+    out.set(data.subarray(from, i), at);
+    at += i - from;
+    out[at++] = 0x0d;
+    out[at++] = 0x0a;
+    from = i + 1;
+  }
+  out.set(data.subarray(from), at);
+  return out;
 }
 
 const unix = (d: Date | null | undefined) => Math.floor((d?.getTime() ?? 0) / 1000);

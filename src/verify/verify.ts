@@ -4,11 +4,12 @@
  * Grafana stops at the first failing check; this runs every check it can so that the report names every
  * modified, missing and uncovered file, then takes the verdict from the first failing check, as Grafana does.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { PluginError } from '../errors.js';
-import { MANIFEST_FILE, HASH_CONCURRENCY } from '../manifest/build.js';
-import { mapLimit, sha256File } from '../manifest/hash.js';
+import { MANIFEST_FILE } from '../manifest/build.js';
+import { hashFiles, type HashOutcome } from '../manifest/hash.js';
 import { readPluginJson, type PluginJsonInfo } from '../manifest/plugin-json.js';
 import type { SignedManifest } from '../manifest/types.js';
 import { walkPluginFiles, type PluginFile } from '../manifest/walk.js';
@@ -73,12 +74,21 @@ export interface VerifyResult {
 
 /**
  * Grafana `util.CleanRelativePath`: how a manifest key is turned into a file to open. `../x` becomes `x`,
- * `./a` becomes `a`; the result can never leave the plugin folder.
+ * `./a` becomes `a`, `/etc/passwd` becomes `etc/passwd`, `a//b/./c` becomes `a/b/c`; the result can never leave
+ * the plugin folder (Grafana `pkg/util`: `filepath.Rel("/", filepath.Clean(filepath.Join("/", path)))`; here
+ * `path.posix.join('/', key)` without its trailing `/`, as Go's `Clean` drops it, then without the leading `/`).
+ *
+ * Only the lookup uses the cleaned path: a key that cleans to a listed file but is not its exact path (`./a`,
+ * `../a`, `/a`) is hashed against that file, yet the file itself still counts as not covered (check 13 compares
+ * exact keys), as in Grafana. Backslashes are not separators (`a\b` stays one name) and NUL bytes are kept, so
+ * such keys match no file. Linear in the key's length; never touches the file system.
  *
  * @param key manifest `files` key as written. @returns a posix path relative to the plugin root (`.` for "").
  */
 export function cleanRelativePath(key: string): string {
-  const cleaned = path.posix.join('/', key);
+  const joined = path.posix.join('/', key);
+  // Go's Clean drops a trailing slash; Node's join keeps one.
+  const cleaned = joined.length > 1 && joined.endsWith('/') ? joined.slice(0, -1) : joined;
   return cleaned === '/' ? '.' : cleaned.slice(1);
 }
 
@@ -126,7 +136,13 @@ export async function verifyPlugin(pluginDir: string, options: VerifyOptions): P
   };
 
   const bytes = options.manifestBytes ?? (await readManifestFile(root, onDisk, findings));
-  if (bytes) await checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options);
+  if (bytes) {
+    // Hash the files while the manifest is decoded and its signature checked (on every core for big plugins):
+    // what the manifest lists is known only after decoding, but every listed file that exists is a walked file.
+    const diskHashes = hashWalkedFiles(walk.files);
+    await checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options, diskHashes);
+    await diskHashes; // never leave hashing running when decoding failed early
+  }
 
   const { status, decisive } = decideStatus(findings);
   result.status = status;
@@ -158,10 +174,17 @@ async function readManifestFile(
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path.join(root, MANIFEST_FILE));
+    bytes = await readWalkedFile(root, entry, MAX_MANIFEST_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    findings.push(finding('manifest-unreadable', `could not open MANIFEST.txt: ${code}`, { path: MANIFEST_FILE }));
+    const why =
+      {
+        EFBIG: `more than ${MAX_MANIFEST_BYTES} bytes is not a plugin manifest`,
+        EFTYPE: 'not a regular file',
+        EXDEV: 'it resolves outside the plugin folder',
+        ECHANGED: 'it changed while being read',
+      }[code] ?? code;
+    findings.push(finding('manifest-unreadable', `could not open MANIFEST.txt: ${why}`, { path: MANIFEST_FILE }));
     return undefined;
   }
   if (bytes.length < 10) {
@@ -175,6 +198,41 @@ async function readManifestFile(
   return bytes;
 }
 
+/**
+ * Reads a file the walk listed (its resolved `absolutePath`, checked to be inside `root`), at most `max` bytes, so
+ * that a file swapped since the walk cannot make it read elsewhere, block or exhaust memory: the open does not
+ * follow a link (`O_NOFOLLOW`) nor wait on a FIFO (`O_NONBLOCK`), and what was opened must be a regular file.
+ *
+ * @throws Error with `code`: the `fs` error of a failed open or read, or (code as message) `EXDEV` when the path is
+ *   outside `root`, `EFTYPE` when it is not a regular file, `EFBIG` when it holds more than `max` bytes, `ECHANGED`
+ *   when it grew while being read.
+ */
+async function readWalkedFile(root: string, entry: PluginFile, max: number): Promise<Buffer> {
+  const fail = (code: string): never => {
+    throw Object.assign(new Error(code), { code });
+  };
+  const rel = path.relative(root, entry.absolutePath);
+  if (rel === '' || rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) fail('EXDEV');
+  const handle = await open(entry.absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) fail('EFTYPE');
+    if (info.size > max) fail('EFBIG');
+    const buffer = Buffer.alloc(info.size + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > max) fail('EFBIG');
+    if (length > info.size) fail('ECHANGED');
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Checks 4–13 on decoded manifest bytes. */
 async function checkManifest(
   bytes: Uint8Array,
@@ -183,6 +241,7 @@ async function checkManifest(
   onDisk: Map<string, PluginFile>,
   pluginFiles: PluginFile[],
   options: VerifyOptions,
+  diskHashes: Promise<Map<string, HashOutcome>>,
 ): Promise<void> {
   const findings = result.findings;
   const reading = await readPluginManifest(bytes, options.keys, options.now);
@@ -241,7 +300,7 @@ async function checkManifest(
   // 11. root URLs against each app URL.
   checkRootUrls(manifest, result, options);
   // 12. every listed file exists and hashes to the listed value.
-  await checkHashes(manifest, onDisk, findings);
+  await checkHashes(manifest, onDisk, findings, diskHashes);
   // 13. every file is listed.
   for (const file of pluginFiles) {
     if (!manifest.files.has(file.path)) {
@@ -296,16 +355,24 @@ function checkRootUrls(manifest: SignedManifest, result: VerifyResult, options: 
   }
 }
 
-async function checkHashes(manifest: SignedManifest, onDisk: Map<string, PluginFile>, findings: Finding[]) {
-  const entries = [...manifest.files.entries()];
-  const outcomes = await mapLimit(entries, HASH_CONCURRENCY, async ([key, expected]) => {
+/** SHA-256 of every walked file, by plugin-relative path (`hashFiles`: every core for big plugins). */
+async function hashWalkedFiles(files: readonly PluginFile[]): Promise<Map<string, HashOutcome>> {
+  const outcomes = await hashFiles(files);
+  return new Map(files.map((f, i) => [f.path, outcomes[i]]));
+}
+
+async function checkHashes(
+  manifest: SignedManifest,
+  onDisk: Map<string, PluginFile>,
+  findings: Finding[],
+  diskHashes: Promise<Map<string, HashOutcome>>,
+) {
+  const hashes = await diskHashes;
+  const outcomes = [...manifest.files.entries()].map(([key, expected]) => {
     const file = onDisk.get(cleanRelativePath(key));
     if (!file) return { key, expected, missing: true as const };
-    try {
-      return { key, expected, actual: await sha256File(file.absolutePath) };
-    } catch (error) {
-      return { key, expected, unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
-    }
+    const hash = hashes.get(file.path)!;
+    return hash.ok ? { key, expected, actual: hash.sha256 } : { key, expected, unreadable: hash.code };
   });
   for (const o of outcomes) {
     if ('missing' in o) {
