@@ -2,6 +2,68 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3313:
+/***/ ((module) => {
+
+module.exports = Pend;
+
+function Pend() {
+  this.pending = 0;
+  this.max = Infinity;
+  this.listeners = [];
+  this.waiting = [];
+  this.error = null;
+}
+
+Pend.prototype.go = function(fn) {
+  if (this.pending < this.max) {
+    pendGo(this, fn);
+  } else {
+    this.waiting.push(fn);
+  }
+};
+
+Pend.prototype.wait = function(cb) {
+  if (this.pending === 0) {
+    cb(this.error);
+  } else {
+    this.listeners.push(cb);
+  }
+};
+
+Pend.prototype.hold = function() {
+  return pendHold(this);
+};
+
+function pendHold(self) {
+  self.pending += 1;
+  var called = false;
+  return onCb;
+  function onCb(err) {
+    if (called) throw new Error("callback called twice");
+    called = true;
+    self.error = self.error || err;
+    self.pending -= 1;
+    if (self.waiting.length > 0 && self.pending < self.max) {
+      pendGo(self, self.waiting.shift());
+    } else if (self.pending === 0) {
+      var listeners = self.listeners;
+      self.listeners = [];
+      listeners.forEach(cbListener);
+    }
+  }
+  function cbListener(listener) {
+    listener(self.error);
+  }
+}
+
+function pendGo(self, fn) {
+  fn(pendHold(self));
+}
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -28371,6 +28433,1356 @@ module.exports = {
 
 /***/ }),
 
+/***/ 4248:
+/***/ ((module) => {
+
+// Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
+const CRC_TABLE = new Int32Array([
+  0x00000000, 0x77073096, 0xee0e612c, 0x990951ba, 0x076dc419, 0x706af48f, 0xe963a535, 0x9e6495a3,
+  0x0edb8832, 0x79dcb8a4, 0xe0d5e91e, 0x97d2d988, 0x09b64c2b, 0x7eb17cbd, 0xe7b82d07, 0x90bf1d91,
+  0x1db71064, 0x6ab020f2, 0xf3b97148, 0x84be41de, 0x1adad47d, 0x6ddde4eb, 0xf4d4b551, 0x83d385c7,
+  0x136c9856, 0x646ba8c0, 0xfd62f97a, 0x8a65c9ec, 0x14015c4f, 0x63066cd9, 0xfa0f3d63, 0x8d080df5,
+  0x3b6e20c8, 0x4c69105e, 0xd56041e4, 0xa2677172, 0x3c03e4d1, 0x4b04d447, 0xd20d85fd, 0xa50ab56b,
+  0x35b5a8fa, 0x42b2986c, 0xdbbbc9d6, 0xacbcf940, 0x32d86ce3, 0x45df5c75, 0xdcd60dcf, 0xabd13d59,
+  0x26d930ac, 0x51de003a, 0xc8d75180, 0xbfd06116, 0x21b4f4b5, 0x56b3c423, 0xcfba9599, 0xb8bda50f,
+  0x2802b89e, 0x5f058808, 0xc60cd9b2, 0xb10be924, 0x2f6f7c87, 0x58684c11, 0xc1611dab, 0xb6662d3d,
+  0x76dc4190, 0x01db7106, 0x98d220bc, 0xefd5102a, 0x71b18589, 0x06b6b51f, 0x9fbfe4a5, 0xe8b8d433,
+  0x7807c9a2, 0x0f00f934, 0x9609a88e, 0xe10e9818, 0x7f6a0dbb, 0x086d3d2d, 0x91646c97, 0xe6635c01,
+  0x6b6b51f4, 0x1c6c6162, 0x856530d8, 0xf262004e, 0x6c0695ed, 0x1b01a57b, 0x8208f4c1, 0xf50fc457,
+  0x65b0d9c6, 0x12b7e950, 0x8bbeb8ea, 0xfcb9887c, 0x62dd1ddf, 0x15da2d49, 0x8cd37cf3, 0xfbd44c65,
+  0x4db26158, 0x3ab551ce, 0xa3bc0074, 0xd4bb30e2, 0x4adfa541, 0x3dd895d7, 0xa4d1c46d, 0xd3d6f4fb,
+  0x4369e96a, 0x346ed9fc, 0xad678846, 0xda60b8d0, 0x44042d73, 0x33031de5, 0xaa0a4c5f, 0xdd0d7cc9,
+  0x5005713c, 0x270241aa, 0xbe0b1010, 0xc90c2086, 0x5768b525, 0x206f85b3, 0xb966d409, 0xce61e49f,
+  0x5edef90e, 0x29d9c998, 0xb0d09822, 0xc7d7a8b4, 0x59b33d17, 0x2eb40d81, 0xb7bd5c3b, 0xc0ba6cad,
+  0xedb88320, 0x9abfb3b6, 0x03b6e20c, 0x74b1d29a, 0xead54739, 0x9dd277af, 0x04db2615, 0x73dc1683,
+  0xe3630b12, 0x94643b84, 0x0d6d6a3e, 0x7a6a5aa8, 0xe40ecf0b, 0x9309ff9d, 0x0a00ae27, 0x7d079eb1,
+  0xf00f9344, 0x8708a3d2, 0x1e01f268, 0x6906c2fe, 0xf762575d, 0x806567cb, 0x196c3671, 0x6e6b06e7,
+  0xfed41b76, 0x89d32be0, 0x10da7a5a, 0x67dd4acc, 0xf9b9df6f, 0x8ebeeff9, 0x17b7be43, 0x60b08ed5,
+  0xd6d6a3e8, 0xa1d1937e, 0x38d8c2c4, 0x4fdff252, 0xd1bb67f1, 0xa6bc5767, 0x3fb506dd, 0x48b2364b,
+  0xd80d2bda, 0xaf0a1b4c, 0x36034af6, 0x41047a60, 0xdf60efc3, 0xa867df55, 0x316e8eef, 0x4669be79,
+  0xcb61b38c, 0xbc66831a, 0x256fd2a0, 0x5268e236, 0xcc0c7795, 0xbb0b4703, 0x220216b9, 0x5505262f,
+  0xc5ba3bbe, 0xb2bd0b28, 0x2bb45a92, 0x5cb36a04, 0xc2d7ffa7, 0xb5d0cf31, 0x2cd99e8b, 0x5bdeae1d,
+  0x9b64c2b0, 0xec63f226, 0x756aa39c, 0x026d930a, 0x9c0906a9, 0xeb0e363f, 0x72076785, 0x05005713,
+  0x95bf4a82, 0xe2b87a14, 0x7bb12bae, 0x0cb61b38, 0x92d28e9b, 0xe5d5be0d, 0x7cdcefb7, 0x0bdbdf21,
+  0x86d3d2d4, 0xf1d4e242, 0x68ddb3f8, 0x1fda836e, 0x81be16cd, 0xf6b9265b, 0x6fb077e1, 0x18b74777,
+  0x88085ae6, 0xff0f6a70, 0x66063bca, 0x11010b5c, 0x8f659eff, 0xf862ae69, 0x616bffd3, 0x166ccf45,
+  0xa00ae278, 0xd70dd2ee, 0x4e048354, 0x3903b3c2, 0xa7672661, 0xd06016f7, 0x4969474d, 0x3e6e77db,
+  0xaed16a4a, 0xd9d65adc, 0x40df0b66, 0x37d83bf0, 0xa9bcae53, 0xdebb9ec5, 0x47b2cf7f, 0x30b5ffe9,
+  0xbdbdf21c, 0xcabac28a, 0x53b39330, 0x24b4a3a6, 0xbad03605, 0xcdd70693, 0x54de5729, 0x23d967bf,
+  0xb3667a2e, 0xc4614ab8, 0x5d681b02, 0x2a6f2b94, 0xb40bbe37, 0xc30c8ea1, 0x5a05df1b, 0x2d02ef8d,
+]);
+
+function crc32(buf) {
+  let crc = -1;
+  for (let x of buf) {
+    crc = CRC_TABLE[(crc ^ x) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ -1) >>> 0;
+}
+
+module.exports = crc32;
+
+
+/***/ }),
+
+/***/ 3502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+// This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
+var fs = __nccwpck_require__(9896);
+var util = __nccwpck_require__(9023);
+var stream = __nccwpck_require__(2203);
+var Readable = stream.Readable;
+var PassThrough = stream.PassThrough;
+var Pend = __nccwpck_require__(3313);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+
+exports.BufferSlicer = BufferSlicer;
+exports.FdSlicer = FdSlicer;
+
+util.inherits(FdSlicer, EventEmitter);
+function FdSlicer(fd) {
+  EventEmitter.call(this);
+
+  this.fd = fd;
+  this.pend = new Pend();
+  this.pend.max = 1;
+  this.refCount = 0;
+}
+
+FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  var self = this;
+  self.pend.go(function(cb) {
+    fs.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer) {
+      cb();
+      callback(err, bytesRead, buffer);
+    });
+  });
+};
+
+FdSlicer.prototype.createReadStream = function(options) {
+  return new ReadStream(this, options);
+};
+
+FdSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+FdSlicer.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+  if (self.refCount < 0) throw new Error("invalid unref");
+  if (self.refCount > 0) return;
+
+  fs.close(self.fd, onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) {
+      self.emit('error', err);
+    } else {
+      self.emit('close');
+    }
+  }
+};
+
+util.inherits(ReadStream, Readable);
+function ReadStream(context, options) {
+  options = options || {};
+  Readable.call(this, options);
+
+  this.context = context;
+  this.context.ref();
+
+  this.start = options.start || 0;
+  this.endOffset = options.end;
+  this.pos = this.start;
+}
+
+ReadStream.prototype._read = function(n) {
+  var self = this;
+
+  var toRead = Math.min(self._readableState.highWaterMark, n);
+  if (self.endOffset != null) {
+    toRead = Math.min(toRead, self.endOffset - self.pos);
+  }
+  if (toRead <= 0) {
+    self.push(null);
+    this._cleanup();
+    return;
+  }
+  self.context.pend.go(function(cb) {
+    var buffer = Buffer.allocUnsafe(toRead);
+    fs.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+      if (err) {
+        self.destroy(err);
+      } else if (bytesRead === 0) {
+        self.push(null);
+        self._cleanup();
+      } else {
+        self.pos += bytesRead;
+        self.push(buffer.slice(0, bytesRead));
+      }
+      cb();
+    });
+  });
+};
+
+ReadStream.prototype._destroy = function(err, cb) {
+  // Node 14+ calls this automatically at EOF.
+  this._cleanup();
+  cb(err);
+};
+
+ReadStream.prototype._cleanup = function() {
+  if (this.context != null) {
+    this.context.unref();
+    this.context = null;
+  }
+};
+
+util.inherits(BufferSlicer, EventEmitter);
+function BufferSlicer(buffer) {
+  EventEmitter.call(this);
+
+  this.refCount = 0;
+  this.buffer = buffer;
+}
+
+BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+  if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+  if (position < 0) throw new RangeError("position is negative: " + position);
+  if (offset + length > buffer.length) {
+    // The caller's buffer can't hold all the bytes they're trying to read.
+    // Clamp the length instead of giving an error.
+    // The callback will be informed of fewer than expected bytes written.
+    length = buffer.length - offset;
+  }
+  if (position + length > this.buffer.length) {
+    // Clamp any attempt to read past the end of the source buffer.
+    length = this.buffer.length - position;
+  }
+  if (length <= 0) {
+    // After any clamping, we're fully out of bounds or otherwise have nothing to do.
+    // This isn't an error; it's just zero bytes written.
+    setImmediate(function() {
+      callback(null, 0);
+    });
+    return;
+  }
+  this.buffer.copy(buffer, offset, position, position + length);
+  setImmediate(function() {
+    callback(null, length);
+  });
+};
+
+BufferSlicer.prototype.createReadStream = function(options) {
+  options = options || {};
+  var readStream = new PassThrough(options);
+  readStream.start = options.start || 0;
+  readStream.endOffset = options.end;
+  // by the time this function returns, we'll be done.
+  readStream.pos = readStream.endOffset || this.buffer.length;
+
+  var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+  // Cut the buffer into smaller slices for better memory usage when streaming into a zlib inflate stream.
+  // See https://github.com/thejoshwolfe/yauzl/issues/87
+  var maxChunkSize = 0x10000;
+  var offset = 0;
+  while (true) {
+    var nextOffset = offset + maxChunkSize;
+    if (nextOffset >= entireSlice.length) {
+      // last chunk
+      if (offset < entireSlice.length) {
+        readStream.write(entireSlice.slice(offset, entireSlice.length));
+      }
+      break;
+    }
+    readStream.write(entireSlice.slice(offset, nextOffset));
+    offset = nextOffset;
+  }
+
+  readStream.end();
+  return readStream;
+};
+
+BufferSlicer.prototype.ref = function() {
+  this.refCount += 1;
+};
+
+BufferSlicer.prototype.unref = function() {
+  this.refCount -= 1;
+
+  if (this.refCount < 0) {
+    throw new Error("invalid unref");
+  }
+};
+
+
+/***/ }),
+
+/***/ 663:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896);
+var zlib = __nccwpck_require__(3106);
+var fd_slicer = __nccwpck_require__(3502);
+var util = __nccwpck_require__(9023);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+var Transform = (__nccwpck_require__(2203).Transform);
+var PassThrough = (__nccwpck_require__(2203).PassThrough);
+var Writable = (__nccwpck_require__(2203).Writable);
+
+// Node 20 added zlib.crc32.
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __nccwpck_require__(4248);
+
+exports.open = open;
+exports.fromFd = fromFd;
+exports.fromBuffer = fromBuffer;
+exports.fromRandomAccessReader = fromRandomAccessReader;
+exports.openPromise = openPromise;
+exports.fromFdPromise = fromFdPromise;
+exports.fromBufferPromise = fromBufferPromise;
+exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+
+exports.dosDateTimeToDate = dosDateTimeToDate;
+exports.getFileNameLowLevel = getFileNameLowLevel;
+exports.validateFileName = validateFileName;
+exports.parseExtraFields = parseExtraFields;
+exports.ZipFile = ZipFile;
+exports.Entry = Entry;
+exports.LocalFileHeader = LocalFileHeader;
+exports.RandomAccessReader = RandomAccessReader;
+
+function openPromise(path, options) {
+  return new Promise((resolve, reject) => {
+    open(path, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromFdPromise(fd, options) {
+  return new Promise((resolve, reject) => {
+    fromFd(fd, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromBufferPromise(buffer, options) {
+  return new Promise((resolve, reject) => {
+    fromBuffer(buffer, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+function fromRandomAccessReaderPromise(reader, totalSize, options) {
+  return new Promise((resolve, reject) => {
+    fromRandomAccessReader(reader, totalSize, {...options, lazyEntries: true}, function(err, zipfile) {
+      if (err) return reject(err);
+      resolve(zipfile);
+    });
+  });
+}
+
+function open(path, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.open(path, "r", function(err, fd) {
+    if (err) return callback(err);
+    fromFd(fd, options, function(err, zipfile) {
+      if (err) fs.close(fd, defaultCallback);
+      callback(err, zipfile);
+    });
+  });
+}
+
+function fromFd(fd, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  fs.fstat(fd, function(err, stats) {
+    if (err) return callback(err);
+    var reader = new fd_slicer.FdSlicer(fd);
+    fromRandomAccessReader(reader, stats.size, options, callback);
+  });
+}
+
+function fromBuffer(buffer, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  options.autoClose = false;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  var reader = new fd_slicer.BufferSlicer(buffer);
+  fromRandomAccessReader(reader, buffer.length, options, callback);
+}
+
+function fromRandomAccessReader(reader, totalSize, options, callback) {
+  if (typeof options === "function") {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (options.autoClose == null) options.autoClose = true;
+  if (options.lazyEntries == null) options.lazyEntries = false;
+  if (options.decodeStrings == null) options.decodeStrings = true;
+  var decodeStrings = !!options.decodeStrings;
+  if (options.validateEntrySizes == null) options.validateEntrySizes = true;
+  if (options.strictFileNames == null) options.strictFileNames = false;
+  if (callback == null) callback = defaultCallback;
+  if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+  if (totalSize > Number.MAX_SAFE_INTEGER) {
+    throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+  }
+
+  // the matching unref() call is in zipfile.close()
+  reader.ref();
+
+  // eocdr means End of Central Directory Record.
+  // search backwards for the eocdr signature.
+  // the last field of the eocdr is a variable-length comment.
+  // the comment size is encoded in a 2-byte field in the eocdr, which we can't find without trudging backwards through the comment to find it.
+  // as a consequence of this design decision, it's possible to have ambiguous zip file metadata if a coherent eocdr was in the comment.
+  // we search backwards for a eocdr signature, and hope that whoever made the zip file was smart enough to forbid the eocdr signature in the comment.
+  var eocdrWithoutCommentSize = 22;
+  var zip64EocdlSize = 20; // Zip64 end of central directory locator
+  var maxCommentSize = 0xffff; // 2-byte size
+  var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+  var buffer = newBuffer(bufferSize);
+  var bufferReadStart = totalSize - buffer.length;
+  readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+    if (err) return callback(err);
+    for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+      if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
+      // found eocdr
+      var eocdrBuffer = buffer.subarray(i);
+
+      // 0 - End of central directory signature = 0x06054b50
+      // 4 - Number of this disk
+      var diskNumber = eocdrBuffer.readUInt16LE(4);
+      // 6 - Disk where central directory starts
+      // 8 - Number of central directory records on this disk
+      // 10 - Total number of central directory records
+      var entryCount = eocdrBuffer.readUInt16LE(10);
+      // 12 - Size of central directory (bytes)
+      // 16 - Offset of start of central directory, relative to start of archive
+      var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+      // 20 - Comment length
+      var commentLength = eocdrBuffer.readUInt16LE(20);
+      var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+      if (commentLength !== expectedCommentLength) {
+        return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+      }
+      // 22 - Comment
+      // the encoding is always cp437.
+      var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false)
+                                  : eocdrBuffer.subarray(22);
+
+      // Look for a Zip64 end of central directory locator
+      if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 0x07064b50) {
+        // ZIP64 format
+        var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+        // 0 - zip64 end of central dir locator signature = 0x07064b50
+        // 4 - number of the disk with the start of the zip64 end of central directory
+        // 8 - relative offset of the zip64 end of central directory record
+        var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+        // 16 - total number of disks
+
+        // ZIP64 end of central directory record
+        var zip64EocdrBuffer = newBuffer(56);
+        return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err) {
+          if (err) return callback(err);
+
+          // 0 - zip64 end of central dir signature                           4 bytes  (0x06064b50)
+          if (zip64EocdrBuffer.readUInt32LE(0) !== 0x06064b50) {
+            return callback(new Error("invalid zip64 end of central directory record signature"));
+          }
+          // 4 - size of zip64 end of central directory record                8 bytes
+          // 12 - version made by                                             2 bytes
+          // 14 - version needed to extract                                   2 bytes
+          // 16 - number of this disk                                         4 bytes
+          diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+          if (diskNumber !== 0) {
+            // Check this only after zip64 overrides. See #118.
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          // 20 - number of the disk with the start of the central directory  4 bytes
+          // 24 - total number of entries in the central directory on this disk         8 bytes
+          // 32 - total number of entries in the central directory            8 bytes
+          entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+          // 40 - size of the central directory                               8 bytes
+          // 48 - offset of start of central directory with respect to the starting disk number     8 bytes
+          centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+          // 56 - zip64 extensible data sector                                (variable size)
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+        });
+      }
+
+      // Not ZIP64 format
+      if (diskNumber !== 0) {
+        return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+      }
+      return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options.autoClose, options.lazyEntries, decodeStrings, options.validateEntrySizes, options.strictFileNames));
+
+    }
+
+    // Not a zip file.
+    callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+  });
+}
+
+util.inherits(ZipFile, EventEmitter);
+function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+  var self = this;
+  EventEmitter.call(self);
+  self.reader = reader;
+  // forward close events
+  self.reader.on("error", function(err) {
+    // error closing the fd
+    emitError(self, err);
+  });
+  self.reader.once("close", function() {
+    self.emit("close");
+  });
+  self.readEntryCursor = centralDirectoryOffset;
+  self.fileSize = fileSize;
+  self.entryCount = entryCount;
+  self.comment = comment;
+  self.entriesRead = 0;
+  self.autoClose = !!autoClose;
+  self.lazyEntries = !!lazyEntries;
+  self.decodeStrings = !!decodeStrings;
+  self.validateEntrySizes = !!validateEntrySizes;
+  self.strictFileNames = !!strictFileNames;
+  self.isOpen = true;
+  self.emittedError = false;
+  self.hasEachEntryBeenCalled = false;
+
+  if (!self.lazyEntries) self._readEntry();
+}
+ZipFile.prototype.close = function() {
+  if (!this.isOpen) return;
+  this.isOpen = false;
+  this.reader.unref();
+};
+
+function emitErrorAndAutoClose(self, err) {
+  if (self.autoClose) self.close();
+  emitError(self, err);
+}
+function emitError(self, err) {
+  if (self.emittedError) return;
+  self.emittedError = true;
+  self.emit("error", err);
+}
+
+ZipFile.prototype.readEntry = function() {
+  if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+  this._readEntry();
+};
+ZipFile.prototype._readEntry = function() {
+  var self = this;
+  if (self.entryCount === self.entriesRead) {
+    // done with metadata
+    setImmediate(function() {
+      if (self.autoClose) self.close();
+      if (self.emittedError) return;
+      self.emit("end");
+    });
+    return;
+  }
+  if (self.emittedError) return;
+  var buffer = newBuffer(46);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+    if (err) return emitErrorAndAutoClose(self, err);
+    if (self.emittedError) return;
+    var entry = new Entry();
+    // 0 - Central directory file header signature
+    var signature = buffer.readUInt32LE(0);
+    if (signature !== 0x02014b50) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+    // 4 - Version made by
+    entry.versionMadeBy = buffer.readUInt16LE(4);
+    // 6 - Version needed to extract (minimum)
+    entry.versionNeededToExtract = buffer.readUInt16LE(6);
+    // 8 - General purpose bit flag
+    entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+    // 10 - Compression method
+    entry.compressionMethod = buffer.readUInt16LE(10);
+    // 12 - File last modification time
+    entry.lastModFileTime = buffer.readUInt16LE(12);
+    // 14 - File last modification date
+    entry.lastModFileDate = buffer.readUInt16LE(14);
+    // 16 - CRC-32
+    entry.crc32 = buffer.readUInt32LE(16);
+    // 20 - Compressed size
+    entry.compressedSize = buffer.readUInt32LE(20);
+    // 24 - Uncompressed size
+    entry.uncompressedSize = buffer.readUInt32LE(24);
+    // 28 - File name length (n)
+    entry.fileNameLength = buffer.readUInt16LE(28);
+    // 30 - Extra field length (m)
+    entry.extraFieldLength = buffer.readUInt16LE(30);
+    // 32 - File comment length (k)
+    entry.fileCommentLength = buffer.readUInt16LE(32);
+    // 34 - Disk number where file starts
+    // 36 - Internal file attributes
+    entry.internalFileAttributes = buffer.readUInt16LE(36);
+    // 38 - External file attributes
+    entry.externalFileAttributes = buffer.readUInt32LE(38);
+    // 42 - Relative offset of local file header
+    entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+
+    if (entry.generalPurposeBitFlag & 0x40) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+
+    self.readEntryCursor += 46;
+
+    buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+    readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+      if (err) return emitErrorAndAutoClose(self, err);
+      if (self.emittedError) return;
+      // 46 - File name
+      entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+      // 46+n - Extra field
+      var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+      entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+      // 46+n+m - File comment
+      entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+
+      // Parse the extra fields, which we need for processing other fields.
+      try {
+        entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+      } catch (err) {
+        return emitErrorAndAutoClose(self, err);
+      }
+
+      // Interpret strings according to bit flags, extra fields, and options.
+      if (self.decodeStrings) {
+        var isUtf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
+        entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+        entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+        var errorMessage = validateFileName(entry.fileName);
+        if (errorMessage != null) return emitErrorAndAutoClose(self, new Error(errorMessage));
+      } else {
+        entry.fileComment = entry.fileCommentRaw;
+        entry.fileName = entry.fileNameRaw;
+      }
+      // Maintain API compatibility. See https://github.com/thejoshwolfe/yauzl/issues/47
+      entry.comment = entry.fileComment;
+
+      self.readEntryCursor += buffer.length;
+      self.entriesRead += 1;
+
+      // Check for the Zip64 Extended Information Extra Field.
+      for (var i = 0; i < entry.extraFields.length; i++) {
+        var extraField = entry.extraFields[i];
+        if (extraField.id !== 0x0001) continue;
+        // Found it.
+
+        var zip64EiefBuffer = extraField.data;
+        var index = 0;
+        // 0 - Original Size          8 bytes
+        if (entry.uncompressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+          }
+          entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 8 - Compressed Size        8 bytes
+        if (entry.compressedSize === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+          }
+          entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 16 - Relative Header Offset 8 bytes
+        if (entry.relativeOffsetOfLocalHeader === 0xffffffff) {
+          if (index + 8 > zip64EiefBuffer.length) {
+            return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+          }
+          entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+          index += 8;
+        }
+        // 24 - Disk Start Number      4 bytes
+
+        break;
+      }
+
+      // validate file size
+      if (self.validateEntrySizes && entry.compressionMethod === 0) {
+        var expectedCompressedSize = entry.uncompressedSize;
+        if (entry.isEncrypted()) {
+          // traditional encryption prefixes the file data with a header
+          expectedCompressedSize += 12;
+        }
+        if (entry.compressedSize !== expectedCompressedSize) {
+          var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+          return emitErrorAndAutoClose(self, new Error(msg));
+        }
+      }
+
+      self.emit("entry", entry);
+
+      if (!self.lazyEntries) self._readEntry();
+    });
+  });
+};
+
+ZipFile.prototype.eachEntry = function() {
+  const self = this;
+  if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+  if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+  self.hasEachEntryBeenCalled = true;
+
+  let pendingResolveReject = null;
+  self.on("entry", onEntry);
+  self.on("end", onEnd);
+  self.on("error", onError);
+  function cleanup() {
+    self.removeListener("entry", onEntry);
+    self.removeListener("end", onEnd);
+    self.removeListener("error", onError);
+    if (self.autoClose) self.close();
+  }
+
+  function onEntry(entry) {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    resolve({value: entry});
+  }
+  function onEnd() {
+    let {resolve} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    resolve({done: true});
+  }
+  function onError(err) {
+    let {reject} = pendingResolveReject;
+    pendingResolveReject = null;
+    cleanup();
+    reject(err);
+  }
+
+  return {
+    [Symbol.asyncIterator]() {
+      // Called once by `for await...of`.
+      return this;
+    },
+    next() {
+      // Called on each iteration in a `for await...of`.
+      const promise = new Promise((resolve, reject) => {
+        if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+        pendingResolveReject = {resolve, reject};
+      });
+      self.readEntry();
+      return promise;
+    },
+    return(value) {
+      // Called when breaking, returning, throwing out of a `for await...of`.
+      cleanup();
+      return Promise.resolve({done: true, value});
+    },
+    throw(value) {
+      // Almost never called. Something about `yield*` maybe?
+      cleanup();
+      return Promise.reject(value);
+    },
+  };
+};
+
+ZipFile.prototype.openReadStream = function(entry, options, callback) {
+  var self = this;
+  // parameter validation
+  var relativeStart = 0;
+  var relativeEnd = entry.compressedSize;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) {
+    options = {};
+  } else {
+    if (options.decodeFileData === false) {
+      // new, simple option
+      if (options.decrypt != null) {
+        throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+      }
+      if (options.decompress != null) {
+        throw new Error("cannot use options.decompress when options.decodeFileData === false");
+      }
+      // start and end are allowed
+    } else {
+      // old, complicated options
+      if (options.decrypt != null) {
+        if (!entry.isEncrypted()) {
+          throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+        }
+        if (options.decrypt !== false) throw new Error("invalid options.decrypt value: " + options.decrypt);
+        if (entry.isCompressed()) {
+          if (options.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+        }
+      }
+      if (options.decompress != null) {
+        if (!entry.isCompressed()) {
+          throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+        }
+        if (!(options.decompress === false || options.decompress === true)) {
+          throw new Error("invalid options.decompress value: " + options.decompress);
+        }
+        decompress = options.decompress;
+      }
+    }
+    if (options.start != null) {
+      relativeStart = options.start;
+      if (relativeStart < 0) throw new Error("options.start < 0");
+      if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+    }
+    if (options.end != null) {
+      relativeEnd = options.end;
+      if (relativeEnd < 0) throw new Error("options.end < 0");
+      if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+      if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+    }
+  }
+  var rawMode = (
+    options.decodeFileData === false || // Explicitly requested raw.
+    (
+      (entry.compressionMethod === 0 || // Naturally without compression.
+        (entry.compressionMethod === 8 && options.decompress === false) // Deprecated compression bypass option.
+      ) &&
+      (!entry.isEncrypted() || // Naturally without encryption.
+        options.decrypt === false // Deprecated encryption bypass option.
+      )
+    )
+  );
+  if (options.start != null || options.end != null) {
+    // Ensure slicing deals with raw data.
+    if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+  }
+
+  // any further errors can either be caused by the zipfile,
+  // or were introduced in a minor version of yauzl,
+  // so should be passed to the client rather than thrown.
+  if (!self.isOpen) return callback(new Error("closed"));
+  if (entry.isEncrypted() && !rawMode) {
+    if (options.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+  }
+  var decompress;
+  if (rawMode) {
+    decompress = false;
+  } else if (entry.compressionMethod === 8) {
+    // 8 - The file is Deflated
+    decompress = options.decodeFileData !== true;
+  } else {
+    return callback(new Error("unsupported compression method: " + entry.compressionMethod));
+  }
+
+  self.readLocalFileHeader(entry, {minimal: true}, function(err, localFileHeader) {
+    if (err) return callback(err);
+    self.openReadStreamLowLevel(
+      localFileHeader.fileDataStart, entry.compressedSize,
+      relativeStart, relativeEnd,
+      decompress, entry.uncompressedSize,
+      callback);
+  });
+};
+
+ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+  var self = this;
+
+  var fileDataEnd = fileDataStart + compressedSize;
+  var readStream = self.reader.createReadStream({
+    start: fileDataStart + relativeStart,
+    end: fileDataStart + relativeEnd,
+  });
+  var endpointStream = readStream;
+  if (decompress) {
+    var destroyed = false;
+    var inflateFilter = zlib.createInflateRaw();
+    readStream.on("error", function(err) {
+      // setImmediate here because errors can be emitted during the first call to pipe()
+      setImmediate(function() {
+        if (!destroyed) inflateFilter.emit("error", err);
+      });
+    });
+    readStream.pipe(inflateFilter);
+
+    if (self.validateEntrySizes) {
+      endpointStream = new AssertByteCountStream(uncompressedSize);
+      inflateFilter.on("error", function(err) {
+        // forward zlib errors to the client-visible stream
+        setImmediate(function() {
+          if (!destroyed) endpointStream.emit("error", err);
+        });
+      });
+      inflateFilter.pipe(endpointStream);
+    } else {
+      // the zlib filter is the client-visible stream
+      endpointStream = inflateFilter;
+    }
+    // this is part of yauzl's API, so implement this function on the client-visible stream
+    installDestroyFn(endpointStream, function() {
+      destroyed = true;
+      if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+      readStream.unpipe(inflateFilter);
+      // TODO: the inflateFilter may cause a memory leak. see Issue #27.
+      readStream.destroy();
+    });
+  }
+  callback(null, endpointStream);
+};
+
+ZipFile.prototype.readLocalFileHeader = function(entry, options, callback) {
+  var self = this;
+  if (callback == null) {
+    callback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+
+  self.reader.ref();
+  var buffer = newBuffer(30);
+  readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+    try {
+      if (err) return callback(err);
+      // 0 - Local file header signature = 0x04034b50
+      var signature = buffer.readUInt32LE(0);
+      if (signature !== 0x04034b50) {
+        return callback(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+      }
+
+      var fileNameLength = buffer.readUInt16LE(26);
+      var extraFieldLength = buffer.readUInt16LE(28);
+      var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+      // We now have enough information to do this bounds check.
+      if (fileDataStart + entry.compressedSize > self.fileSize) {
+        return callback(new Error("file data overflows file bounds: " +
+            fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+      }
+
+      if (options.minimal) {
+        return callback(null, {fileDataStart: fileDataStart});
+      }
+
+      var localFileHeader = new LocalFileHeader();
+      localFileHeader.fileDataStart = fileDataStart;
+
+      // 4 - Version needed to extract (minimum)
+      localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+      // 6 - General purpose bit flag
+      localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+      // 8 - Compression method
+      localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+      // 10 - File last modification time
+      localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+      // 12 - File last modification date
+      localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+      // 14 - CRC-32
+      localFileHeader.crc32 = buffer.readUInt32LE(14);
+      // 18 - Compressed size
+      localFileHeader.compressedSize = buffer.readUInt32LE(18);
+      // 22 - Uncompressed size
+      localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+      // 26 - File name length (n)
+      localFileHeader.fileNameLength = fileNameLength;
+      // 28 - Extra field length (m)
+      localFileHeader.extraFieldLength = extraFieldLength;
+      // 30 - File name
+      // 30+n - Extra field
+
+      buffer = newBuffer(fileNameLength + extraFieldLength);
+      self.reader.ref();
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err) {
+        try {
+          if (err) return callback(err);
+          localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+          localFileHeader.extraField = buffer.subarray(fileNameLength);
+          return callback(null, localFileHeader);
+        } finally {
+          self.reader.unref();
+        }
+      });
+    } finally {
+      self.reader.unref();
+    }
+  });
+};
+
+ZipFile.prototype.openReadStreamPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(entry, options, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+  return new Promise((resolve, reject) => {
+    this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+      if (err) return reject(err);
+      resolve(readStream);
+    });
+  });
+};
+ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options) {
+  return new Promise((resolve, reject) => {
+    this.readLocalFileHeader(entry, options, function(err, localFileHeader) {
+      if (err) return reject(err);
+      resolve(localFileHeader);
+    });
+  });
+};
+
+function Entry() {
+}
+Entry.prototype.getLastModDate = function(options) {
+  if (options == null) options = {};
+
+  if (!options.forceDosFormat) {
+    // Check extended fields.
+    for (var i = 0; i < this.extraFields.length; i++) {
+      var extraField = this.extraFields[i];
+      if (extraField.id === 0x5455) {
+        // Info-ZIP "universal timestamp" extended field (`0x5455` aka `"UT"`).
+        // See the Info-ZIP source code unix/unix.c:set_extra_field() and zipfile.c:ef_scan_ut_time().
+        var data = extraField.data;
+        if (data.length < 5) continue; // Too short.
+        // The flags define which of the three fields are present: mtime, atime, ctime.
+        // We only care about mtime.
+        // Also, ctime is never included in practice.
+        // And also, atime is only included in the local file header for some reason
+        // despite the flags lying about its inclusion in the central header.
+        var flags = data[0];
+        var HAS_MTIME = 1;
+        if (!(flags & HAS_MTIME)) continue; // This will realistically never happen.
+        // Although the positions of all of the fields shift around depending on the presence of other fields,
+        // mtime is always first if present, and that's the only one we care about.
+        var posixTimestamp = data.readInt32LE(1);
+        return new Date(posixTimestamp * 1000);
+      } else if (extraField.id === 0x000a) {
+        var data = extraField.data;
+        if (data.length !== 32) continue; // The length is always the same.
+        // 4 bytes reserved
+        // 2 bytes Tag
+        if (data.readUInt16LE(4) !== 1) continue; // Tag1 is actually the only defined Tag.
+        // 2 bytes Size
+        if (data.readUInt16LE(6) !== 24) continue; // Size is always 24.
+        // 8 bytes Mtime
+        var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+        // Convert from NTFS to POSIX milliseconds.
+        // The big number below is the milliseconds between year 1601 and year 1970
+        // (i.e. the negative POSIX timestamp of 1601-01-01 00:00:00Z)
+        var millisecondsSince1970 = hundredNanoSecondsSince1601 / 10000 - 11644473600000;
+        // Note on numeric precision: JavaScript Number objects lose precision above Number.MAX_SAFE_INTEGER,
+        // and NTFS timestamps are typically much bigger than that limit.
+        // (MAX_SAFE_INTEGER would represent 1629-07-17T23:58:45.475Z.)
+        // However, we're losing precision in the conversion from 100nanosecond units to millisecond units anyway,
+        // and the time at which we also lose 1-millisecond precision is year 275760, the JavaScript Date limit (by design).
+        // Up through the year 2057, this conversion only drops 4 bits of precision,
+        // which is well under the 13-14 bits ratio between the milliseconds and 100nanoseconds.
+        return new Date(millisecondsSince1970);
+      }
+    }
+  }
+
+  // Fallback to non-extended encoding.
+  return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options.timezone);
+};
+
+Entry.prototype.canDecodeFileData = function() {
+  return (
+    !this.isEncrypted() &&
+    (this.compressionMethod === 0 || this.compressionMethod === 8)
+  );
+};
+Entry.prototype.isEncrypted = function() {
+  return (this.generalPurposeBitFlag & 0x1) !== 0;
+};
+Entry.prototype.isCompressed = function() {
+  return this.compressionMethod === 8;
+};
+
+function LocalFileHeader() {
+}
+
+function dosDateTimeToDate(date, time, timezone) {
+  var day = date & 0x1f; // 1-31
+  var month = (date >> 5 & 0xf) - 1; // 1-12, 0-11
+  var year = (date >> 9 & 0x7f) + 1980; // 0-128, 1980-2108
+
+  var millisecond = 0;
+  var second = (time & 0x1f) * 2; // 0-29, 0-58 (even numbers)
+  var minute = time >> 5 & 0x3f; // 0-59
+  var hour = time >> 11 & 0x1f; // 0-23
+
+  if (timezone == null || timezone === "local") {
+    return new Date(year, month, day, hour, minute, second, millisecond);
+  } else if (timezone === "UTC") {
+    return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+  } else {
+    throw new Error("unrecognized options.timezone: " + options.timezone);
+  }
+}
+
+function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+  var fileName = null;
+
+  // check for Info-ZIP Unicode Path Extra Field (0x7075)
+  // see https://github.com/thejoshwolfe/yauzl/issues/33
+  for (var i = 0; i < extraFields.length; i++) {
+    var extraField = extraFields[i];
+    if (extraField.id === 0x7075) {
+      if (extraField.data.length < 6) {
+        // too short to be meaningful
+        continue;
+      }
+      // Version       1 byte      version of this extra field, currently 1
+      if (extraField.data.readUInt8(0) !== 1) {
+        // > Changes may not be backward compatible so this extra
+        // > field should not be used if the version is not recognized.
+        continue;
+      }
+      // NameCRC32     4 bytes     File Name Field CRC32 Checksum
+      var oldNameCrc32 = extraField.data.readUInt32LE(1);
+      if (crc32(fileNameBuffer) !== oldNameCrc32) {
+        // > If the CRC check fails, this UTF-8 Path Extra Field should be
+        // > ignored and the File Name field in the header should be used instead.
+        continue;
+      }
+      // UnicodeName   Variable    UTF-8 version of the entry File Name
+      fileName = decodeBuffer(extraField.data.subarray(5), true);
+      break;
+    }
+  }
+
+  if (fileName == null) {
+    // The typical case.
+    var isUtf8 = (generalPurposeBitFlag & 0x800) !== 0;
+    fileName = decodeBuffer(fileNameBuffer, isUtf8);
+  }
+
+  if (!strictFileNames) {
+    // Allow backslash.
+    fileName = fileName.replace(/\\/g, "/");
+  }
+  return fileName;
+}
+
+function validateFileName(fileName) {
+  if (fileName.indexOf("\\") !== -1) {
+    return "invalid characters in fileName: " + fileName;
+  }
+  if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+    return "absolute path: " + fileName;
+  }
+  if (fileName.split("/").indexOf("..") !== -1) {
+    return "invalid relative path: " + fileName;
+  }
+  // all good
+  return null;
+}
+
+function parseExtraFields(extraFieldBuffer) {
+  var extraFields = [];
+  var i = 0;
+  while (i < extraFieldBuffer.length - 3) {
+    var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+    var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+    var dataStart = i + 4;
+    var dataEnd = dataStart + dataSize;
+    if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+    var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+    extraFields.push({
+      id: headerId,
+      data: dataBuffer,
+    });
+    i = dataEnd;
+  }
+  return extraFields;
+}
+
+function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+  if (length === 0) {
+    // fs.read will throw an out-of-bounds error if you try to read 0 bytes from a 0 byte file
+    return setImmediate(function() { callback(null, newBuffer(0)); });
+  }
+  reader.read(buffer, offset, length, position, function(err, bytesRead) {
+    if (err) return callback(err);
+    if (bytesRead < length) {
+      return callback(new Error("unexpected EOF"));
+    }
+    callback();
+  });
+}
+
+util.inherits(AssertByteCountStream, Transform);
+function AssertByteCountStream(byteCount) {
+  Transform.call(this);
+  this.actualByteCount = 0;
+  this.expectedByteCount = byteCount;
+}
+AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+  this.actualByteCount += chunk.length;
+  if (this.actualByteCount > this.expectedByteCount) {
+    var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb(null, chunk);
+};
+AssertByteCountStream.prototype._flush = function(cb) {
+  if (this.actualByteCount < this.expectedByteCount) {
+    var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+    return cb(new Error(msg));
+  }
+  cb();
+};
+
+util.inherits(RandomAccessReader, EventEmitter);
+function RandomAccessReader() {
+  EventEmitter.call(this);
+  this.refCount = 0;
+}
+RandomAccessReader.prototype.ref = function() {
+  this.refCount += 1;
+};
+RandomAccessReader.prototype.unref = function() {
+  var self = this;
+  self.refCount -= 1;
+
+  if (self.refCount > 0) return;
+  if (self.refCount < 0) throw new Error("invalid unref");
+
+  self.close(onCloseDone);
+
+  function onCloseDone(err) {
+    if (err) return self.emit('error', err);
+    self.emit('close');
+  }
+};
+RandomAccessReader.prototype.createReadStream = function(options) {
+  if (options == null) options = {};
+  var start = options.start;
+  var end = options.end;
+  if (start === end) {
+    var emptyStream = new PassThrough();
+    setImmediate(function() {
+      emptyStream.end();
+    });
+    return emptyStream;
+  }
+  var stream = this._readStreamForRange(start, end);
+
+  var destroyed = false;
+  var refUnrefFilter = new RefUnrefFilter(this);
+  stream.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) refUnrefFilter.emit("error", err);
+    });
+  });
+  installDestroyFn(refUnrefFilter, function() {
+    stream.unpipe(refUnrefFilter);
+    refUnrefFilter.unref();
+    stream.destroy();
+  });
+
+  var byteCounter = new AssertByteCountStream(end - start);
+  refUnrefFilter.on("error", function(err) {
+    setImmediate(function() {
+      if (!destroyed) byteCounter.emit("error", err);
+    });
+  });
+  installDestroyFn(byteCounter, function() {
+    destroyed = true;
+    refUnrefFilter.unpipe(byteCounter);
+    refUnrefFilter.destroy();
+  });
+
+  return stream.pipe(refUnrefFilter).pipe(byteCounter);
+};
+RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+  throw new Error("not implemented");
+};
+RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+  var readStream = this.createReadStream({start: position, end: position + length});
+  var writeStream = new Writable();
+  var written = 0;
+  writeStream._write = function(chunk, encoding, cb) {
+    chunk.copy(buffer, offset + written, 0, chunk.length);
+    written += chunk.length;
+    cb();
+  };
+  writeStream.on("finish", callback);
+  readStream.on("error", function(error) {
+    callback(error);
+  });
+  readStream.pipe(writeStream);
+};
+RandomAccessReader.prototype.close = function(callback) {
+  setImmediate(callback);
+};
+
+util.inherits(RefUnrefFilter, PassThrough);
+function RefUnrefFilter(context) {
+  PassThrough.call(this);
+  this.context = context;
+  this.context.ref();
+  this.unreffedYet = false;
+}
+RefUnrefFilter.prototype._flush = function(cb) {
+  this.unref();
+  cb();
+};
+RefUnrefFilter.prototype.unref = function(cb) {
+  if (this.unreffedYet) return;
+  this.unreffedYet = true;
+  this.context.unref();
+};
+
+var cp437 = '\u0000☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
+function decodeBuffer(buffer, isUtf8) {
+  if (isUtf8) {
+    return buffer.toString("utf8");
+  } else {
+    var result = "";
+    for (var i = 0; i < buffer.length; i++) {
+      result += cp437[buffer[i]];
+    }
+    return result;
+  }
+}
+
+function readUInt64LE(buffer, offset) {
+  // There is no native function for this, because we can't actually store 64-bit integers precisely.
+  // after 53 bits, JavaScript's Number type (IEEE 754 double) can't store individual integers anymore.
+  // but since 53 bits is a whole lot more than 32 bits, we do our best anyway.
+  // As of 2020, Node has added support for BigInt, which obviates this whole function,
+  // but yauzl hasn't been updated to depend on BigInt (yet?).
+  var lower32 = buffer.readUInt32LE(offset);
+  var upper32 = buffer.readUInt32LE(offset + 4);
+  // we can't use bitshifting here, because JavaScript bitshifting only works on 32-bit integers.
+  return upper32 * 0x100000000 + lower32;
+  // as long as we're bounds checking the result of this function against the total file size,
+  // we'll catch any overflow errors, because we already made sure the total file size was within reason.
+}
+
+// Node 10 deprecated new Buffer().
+var newBuffer;
+if (typeof Buffer.allocUnsafe === "function") {
+  newBuffer = function(len) {
+    return Buffer.allocUnsafe(len);
+  };
+} else {
+  newBuffer = function(len) {
+    return new Buffer(len);
+  };
+}
+
+// Node 8 introduced a proper destroy() implementation on writable streams.
+function installDestroyFn(stream, fn) {
+  if (typeof stream.destroy === "function") {
+    // New API.
+    stream._destroy = function(err, cb) {
+      fn();
+      if (cb != null) cb(err);
+    };
+  } else {
+    // Old API.
+    stream.destroy = fn;
+  }
+}
+
+function defaultCallback(err) {
+  if (err) throw err;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -28382,6 +29794,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -28497,6 +29916,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
 /***/ 6760:
 /***/ ((module) => {
 
@@ -28522,6 +29948,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
@@ -28567,6 +30000,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -28588,6 +30028,72 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 3895:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YZ: () => (/* binding */ LEGACY_TOKEN_ENV),
+/* harmony export */   jh: () => (/* binding */ DEFAULT_GRAFANA_COM_URL),
+/* harmony export */   o4: () => (/* binding */ TOKEN_ENV)
+/* harmony export */ });
+/* unused harmony exports Inputs, Outputs, MAX_FINDINGS_OUTPUT */
+/** Action input and output names, exactly as in action.yml. */
+const Inputs = {
+    Mode: 'mode',
+    Dist: 'dist',
+    AccessPolicyToken: 'access-policy-token',
+    SignatureType: 'signature-type',
+    RootUrls: 'root-urls',
+    AppUrls: 'app-urls',
+    GrafanaComUrl: 'grafana-com-url',
+    PublicKeys: 'public-keys',
+    ShowSummary: 'show-summary',
+    UploadArtifact: 'upload-artifact',
+    ArtifactName: 'artifact-name',
+    RetentionDays: 'retention-days',
+    IfNoToken: 'if-no-token',
+    FetchKeys: 'fetch-keys',
+    PublicKeyRetrieval: 'public-key-retrieval',
+    Package: 'package',
+    Retries: 'retries',
+    TimeoutSeconds: 'timeout-seconds',
+};
+const Outputs = {
+    Status: 'status',
+    SignatureType: 'signature-type',
+    SignedByOrg: 'signed-by-org',
+    SignedByOrgName: 'signed-by-org-name',
+    KeyId: 'key-id',
+    PluginId: 'plugin-id',
+    PluginVersion: 'plugin-version',
+    ManifestPath: 'manifest-path',
+    ManifestSha256: 'manifest-sha256',
+    FilesCount: 'files-count',
+    Findings: 'findings',
+    ArtifactId: 'artifact-id',
+    ArtifactUrl: 'artifact-url',
+    Results: 'results',
+    Archive: 'archive',
+    ArchiveSha1: 'archive-sha1',
+};
+/** The `findings` output holds at most this many entries (outputs share GitHub's 1 MiB per-step limit). */
+const MAX_FINDINGS_OUTPUT = 500;
+/** Environment variable `@grafana/sign-plugin` reads the token from; the action falls back to it. */
+const TOKEN_ENV = 'GRAFANA_ACCESS_POLICY_TOKEN';
+/** The deprecated name of the same token. */
+const LEGACY_TOKEN_ENV = 'GRAFANA_API_KEY';
+const DEFAULT_GRAFANA_COM_URL = 'https://grafana.com/api';
+
+
+/***/ }),
+
 /***/ 518:
 /***/ ((__webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28597,8 +30103,8 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9813);
-/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8925);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4406);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9824);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4353);
 /**
  * CLI entry point: `node dist/cli/index.js <verify|sign|manifest> ...`.
  * Exit codes: 0 success, 1 a verdict or expectation failed (or signing failed), 2 usage error.
@@ -28618,13 +30124,14 @@ ${_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .MANIFEST_USAGE */ .g}`;
  */
 async function main(argv, env = process.env) {
     const out = (s) => process.stdout.write(s + '\n');
+    const warn = (s) => process.stderr.write(`warning: ${s}\n`);
     const [command, ...rest] = argv;
     try {
         switch (command) {
             case 'verify':
-                return await (0,_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyCommand */ .p)(rest, out);
+                return await (0,_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyCommand */ .p)(rest, out, warn, env);
             case 'sign':
-                return await (0,_sign_js__WEBPACK_IMPORTED_MODULE_2__/* .signCommand */ .p)(rest, out, env);
+                return await (0,_sign_js__WEBPACK_IMPORTED_MODULE_2__/* .signCommand */ .p)(rest, out, warn, env);
             case 'manifest':
                 return await (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestCommand */ .Z)(rest, out);
             case undefined:
@@ -28677,14 +30184,14 @@ async function manifestCommand(argv, out) {
     if (positionals.length !== 1 || positionals.length !== argv.length) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('DIR', `manifest takes one plugin folder\n${MANIFEST_USAGE}`);
     }
-    out(JSON.stringify(await (0,_manifest_build_js__WEBPACK_IMPORTED_MODULE_1__/* .buildManifest */ .u1)(positionals[0]), null, 2));
+    out(JSON.stringify(await (0,_manifest_build_js__WEBPACK_IMPORTED_MODULE_1__/* .buildManifest */ .u)(positionals[0]), null, 2));
     return 0;
 }
 
 
 /***/ }),
 
-/***/ 8925:
+/***/ 9824:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28698,8 +30205,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
-// EXTERNAL MODULE: ./lib/signature/keys.js + 1 modules
-var signature_keys = __nccwpck_require__(3776);
+// EXTERNAL MODULE: ./lib/signature/fetch-keys.js
+var fetch_keys = __nccwpck_require__(5975);
+// EXTERNAL MODULE: ./lib/signature/keys.js
+var signature_keys = __nccwpck_require__(4476);
+// EXTERNAL MODULE: ./lib/net/retry.js
+var retry = __nccwpck_require__(6705);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -28712,6 +30223,1805 @@ var build = __nccwpck_require__(7169);
 var verify_expectations = __nccwpck_require__(4890);
 // EXTERNAL MODULE: ./lib/verify/verify.js + 5 modules
 var verify = __nccwpck_require__(2104);
+// EXTERNAL MODULE: ./lib/signing/client.js
+var client = __nccwpck_require__(6748);
+;// CONCATENATED MODULE: ./lib/signing/sign.js
+/**
+ * Signing a plugin: build the manifest, have grafana.com sign it, prove the answer is what Grafana will
+ * accept, and only then write MANIFEST.txt (atomically, byte for byte).
+ */
+
+
+
+
+
+
+
+
+/** grafana.com answered 200 with a manifest Grafana would not accept for these files; nothing was written. */
+class SignedManifestRejectedError extends errors/* SignPluginError */.t7 {
+    findings;
+    expectations;
+    constructor(message, findings, expectations) {
+        super('signed-manifest-rejected', message);
+        this.findings = findings;
+        this.expectations = expectations;
+    }
+}
+/**
+ * Signs `dist` through grafana.com (`POST {grafanaComUrl}/plugins/ci/sign`, SIGNATURES.md §7).
+ *
+ * The answer is verified against the files with the trusted keys (plugin, version, every hash, every file
+ * covered, the signature type and root URLs asked for) before MANIFEST.txt is replaced by a rename of a
+ * temporary file in the same folder; on any failure the earlier MANIFEST.txt is left byte-identical.
+ *
+ * @returns where MANIFEST.txt was written, its bytes, the request and the verification.
+ * @throws PluginError (bad folder or plugin.json), UsageError (bad grafana-com-url), SigningError (grafana.com
+ *   refused or failed), SignedManifestRejectedError (the answer would not be accepted by Grafana).
+ */
+async function signPlugin(options) {
+    const built = await (0,build/* buildManifest */.u)(options.dist);
+    const request = { plugin: built.plugin, version: built.version, files: built.files };
+    if (options.signatureType)
+        request.signatureType = options.signatureType;
+    if (options.rootUrls && options.rootUrls.length > 0)
+        request.rootUrls = [...options.rootUrls];
+    if (options.toolVersion)
+        request.signPlugin = { version: options.toolVersion };
+    const manifestBytes = await (0,client/* requestSignedManifest */.vO)({
+        grafanaComUrl: options.grafanaComUrl,
+        token: options.token,
+        manifest: request,
+        retries: options.retries,
+        timeoutMs: options.timeoutMs,
+        onRetry: options.onRetry,
+    });
+    const verification = await (0,verify/* verifyPlugin */.Vz)(options.dist, {
+        keys: options.keys,
+        manifestBytes,
+        appUrls: request.rootUrls ?? null,
+        now: options.now,
+    });
+    const expectations = (0,verify_expectations/* checkExpectations */.Ez)(verification, {
+        signatureType: options.signatureType,
+        rootUrls: request.rootUrls,
+    });
+    const unmet = expectations.filter((e) => !e.met);
+    if (verification.status !== 'valid' || unmet.length > 0) {
+        const reasons = [
+            ...verification.findings.filter((f) => f.status !== null).map((f) => f.message),
+            ...unmet.map((e) => e.message),
+        ];
+        const changed = verification.findings.some((f) => f.kind === 'file-modified' || f.kind === 'file-not-covered');
+        throw new SignedManifestRejectedError(`grafana.com answered with a manifest Grafana would reject (${verification.status}); MANIFEST.txt was not written:\n` +
+            reasons.map((r) => `  - ${r}`).join('\n') +
+            (changed ? '\nA file may have changed while the plugin was being signed: rebuild and sign again.' : ''), verification.findings, expectations);
+    }
+    const manifestPath = external_node_path_.join(verification.pluginDir, build/* MANIFEST_FILE */.h);
+    await writeFileAtomically(manifestPath, manifestBytes);
+    return { manifestPath, manifestBytes, request, verification };
+}
+/**
+ * Writes `bytes` to `target` through a temporary file in the same folder and a rename, so readers see the old
+ * file or the new one, never a half-written one.
+ *
+ * @throws the `fs` error; the temporary file is removed and `target` is untouched.
+ */
+async function writeFileAtomically(target, bytes) {
+    const temp = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const handle = await (0,promises_.open)(temp, 'wx', 0o644);
+    try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+        await handle.close();
+        await (0,promises_.rename)(temp, target);
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        await (0,promises_.rm)(temp, { force: true });
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/action/constants.js
+var constants = __nccwpck_require__(3895);
+;// CONCATENATED MODULE: ./lib/version.js
+/** This tool's name and version, sent to grafana.com as `signPlugin.version` like `@grafana/sign-plugin` does. */
+const TOOL_VERSION = 'sign-plugin-action/0.1.0';
+
+;// CONCATENATED MODULE: ./lib/cli/sign.js
+/**
+ * `sign [--dist DIR] [--signature-type T] [--root-urls U1,U2] [--grafana-com-url URL] [--public-key FILE]...`
+ * The access policy token comes from `GRAFANA_ACCESS_POLICY_TOKEN`.
+ */
+
+
+
+
+
+
+
+
+
+const SIGN_USAGE = 'usage: sign [--dist DIR] [--signature-type T] [--root-urls U1,U2] [--grafana-com-url URL] [--public-key FILE]...\n' +
+    '            [--retries N] [--timeout-seconds S]\n' +
+    `       the access policy token is read from ${constants/* TOKEN_ENV */.o4}`;
+/**
+ * Runs `sign`: signs DIR (default `dist`) through grafana.com, verifies the answer, writes MANIFEST.txt.
+ *
+ * @returns exit code 0 on success. @throws UsageError (exit 2) for bad flags or a missing token; SigningError
+ *   and friends (exit 1) when signing fails.
+ */
+async function signCommand(argv, out, warn, env) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        allowPositionals: false,
+        options: {
+            dist: { type: 'string', default: 'dist' },
+            'signature-type': { type: 'string' },
+            'root-urls': { type: 'string' },
+            'grafana-com-url': { type: 'string', default: env.GRAFANA_COM_URL || constants/* DEFAULT_GRAFANA_COM_URL */.jh },
+            'public-key': { type: 'string', multiple: true },
+            retries: { type: 'string', default: '' },
+            'timeout-seconds': { type: 'string', default: '' },
+        },
+    });
+    void positionals;
+    const token = (env[constants/* TOKEN_ENV */.o4] || env[constants/* LEGACY_TOKEN_ENV */.YZ] || '').trim();
+    if (!token) {
+        throw new errors/* UsageError */.eb(constants/* TOKEN_ENV */.o4, `${constants/* TOKEN_ENV */.o4} is not set: create an access policy token with the plugins:write scope at grafana.com and export it`);
+    }
+    const grafanaComUrl = values['grafana-com-url'].replace(/\/+$/, '');
+    const { retries, timeoutMs } = (0,retry/* parseRetryInputs */.jm)(values.retries, values['timeout-seconds'], {
+        retries: '--retries',
+        timeout: '--timeout-seconds',
+    });
+    // The answer must verify with a key Grafana trusts: the embedded one, those grafana.com publishes, and yours.
+    const keys = await (0,fetch_keys/* trustedKeysFor */.Fz)({
+        fetch: true,
+        retrieval: 'enabled',
+        grafanaComUrl,
+        extra: await (0,signature_keys/* loadPublicKeyInputs */.qd)(values['public-key'] ?? [], '--public-key'),
+        onWarning: warn,
+        retries,
+    });
+    const signed = await signPlugin({
+        dist: values.dist,
+        token,
+        grafanaComUrl,
+        signatureType: (0,verify_expectations/* parseSignatureType */.Y4)(values['signature-type'], '--signature-type'),
+        rootUrls: (0,verify_expectations/* parseUrlList */.Jq)(values['root-urls'], '--root-urls'),
+        keys,
+        toolVersion: TOOL_VERSION,
+        retries,
+        timeoutMs,
+        onRetry: ({ attempt, delayMs, reason }) => warn(`grafana.com: ${reason}; attempt ${attempt + 1} in ${(delayMs / 1000).toFixed(1)} s`),
+    });
+    const m = signed.verification.manifest;
+    out(`Signed ${m?.plugin} ${m?.version}: ${m?.signatureType} signature by ${m?.signedByOrgName} (${m?.signedByOrg}), ` +
+        `key ${m?.keyId}, ${Object.keys(signed.request.files).length} files\nWrote ${signed.manifestPath}`);
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 4353:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Y: () => (/* binding */ VERIFY_USAGE),
+  p: () => (/* binding */ verifyCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./lib/action/constants.js
+var constants = __nccwpck_require__(3895);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/signature/fetch-keys.js
+var fetch_keys = __nccwpck_require__(5975);
+// EXTERNAL MODULE: ./lib/signature/keys.js
+var signature_keys = __nccwpck_require__(4476);
+// EXTERNAL MODULE: ./lib/verify/expectations.js
+var expectations = __nccwpck_require__(4890);
+// EXTERNAL MODULE: ./lib/verify/findings.js
+var findings = __nccwpck_require__(3859);
+;// CONCATENATED MODULE: ./lib/verify/report.js
+
+/**
+ * Builds the report of one verification.
+ *
+ * @param result the verification; @param expectations the user's expectations checked against it;
+ * @param inputPath the folder or zip as the user gave it; @param layout zip layout problems, if a zip.
+ */
+function pluginReport(result, expectations, inputPath, layout) {
+    const m = result.manifest;
+    let signedAt = null;
+    if (m && m.time) {
+        const date = new Date(m.time);
+        signedAt = Number.isNaN(date.getTime()) ? null : date.toISOString();
+    }
+    const report = {
+        path: inputPath,
+        status: result.status,
+        ok: result.status === 'valid' && expectations.every((e) => e.met) && (layout?.length ?? 0) === 0,
+        headline: result.headline,
+        reason: result.reason,
+        plugin: result.plugin.id || m?.plugin || '',
+        version: result.plugin.version || m?.version || '',
+        signatureType: m?.signatureType ?? null,
+        signedByOrg: m?.signedByOrg ?? null,
+        signedByOrgName: m?.signedByOrgName ?? null,
+        keyId: m?.keyId ?? null,
+        rootUrls: m?.rootUrls ?? [],
+        signedAt,
+        filesCount: result.filesCount,
+        findings: result.findings,
+        rootUrlChecks: result.rootUrlChecks,
+        expectations,
+    };
+    if (layout)
+        report.layout = layout;
+    return report;
+}
+/**
+ * Combines several plugins' reports: `status` is the worst verdict (`invalid` > `modified` > `unsigned` >
+ * `valid`), `ok` only when every plugin is ok.
+ */
+function combineReports(reports) {
+    return {
+        status: (0,findings/* worstStatus */.A4)(reports.map((r) => r.status)),
+        ok: reports.length > 0 && reports.every((r) => r.ok),
+        results: reports,
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __nccwpck_require__(663);
+// EXTERNAL MODULE: ./lib/manifest/plugin-json.js
+var plugin_json = __nccwpck_require__(7289);
+// EXTERNAL MODULE: ./lib/verify/verify.js + 5 modules
+var verify = __nccwpck_require__(2104);
+;// CONCATENATED MODULE: ./lib/zip/read-zip.js
+/**
+ * Reading a plugin `.zip` (the format users install and the catalog distributes) safely, checking its layout
+ * the way Grafana's installer and the catalog expect it (SIGNATURES.md §9), and verifying its contents exactly
+ * like a plugin folder.
+ *
+ * The layout is not part of Grafana's signature check: the installer renames the top-level folder to the plugin
+ * id and does not check signatures; the server checks them when it loads the extracted folder. So the verdict of
+ * a zip is the signature verdict of its contents, and layout problems are reported beside it.
+ *
+ * yauzl is opened with `decodeStrings: false` so that an entry name it would refuse (a `\`, `..`, an absolute
+ * path) is reported instead of aborting the whole read: names are decoded here with `yauzl.getFileNameLowLevel`
+ * (strict, so `\` survives) and classified with `yauzl.validateFileName`. `validateEntrySizes: false` because
+ * sizes are counted here while streaming, against limits, without trusting the headers.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** Default limits: generous for real plugins (a few backend binaries of ~100 MB each), small for a zip bomb. */
+const DEFAULT_ZIP_LIMITS = {
+    maxEntries: 20_000,
+    maxTotalBytes: 2 * 1024 * 1024 * 1024,
+    maxEntryBytes: 512 * 1024 * 1024,
+};
+/** Go's `archive/zip` reads unix modes from these "version made by" hosts (creatorUnix, creatorMacOSX). */
+const UNIX_HOSTS = new Set([3, 19]);
+const S_IFMT = 0o170000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+/** MS-DOS directory attribute. */
+const DOS_DIRECTORY = 0x10;
+/** `zlib.crc32` exists from Node 20.15 / 22.2; on older Node the CRC-32 check is skipped (sizes are still checked). */
+const HAVE_CRC32 = typeof external_node_zlib_.crc32 === 'function';
+/** Platform suffixes Grafana looks for after a plugin's `executable` (`<executable>_<os>_<arch>[.exe]`). */
+const PLATFORM_SUFFIX = /^_(linux|darwin|windows|freebsd|netbsd|openbsd)_(amd64|arm64|arm|386|ppc64le|s390x|riscv64)(\.exe)?$/;
+/**
+ * Reads the backend executables declared by the plugin.json files of a plugin folder (the root one and nested
+ * plugins' ones): each `executable` joined to the folder of the plugin.json that declares it.
+ *
+ * @param root plugin root folder on disk. @param relPaths posix paths of the plugin's files, relative to `root`.
+ * @returns posix paths (relative to `root`) of the executables' base names, without platform suffix. Unreadable
+ *   or malformed plugin.json files, and executables pointing outside the plugin, are skipped. Never throws.
+ */
+async function readBackendExecutables(root, relPaths) {
+    const executables = [];
+    for (const rel of relPaths) {
+        if (rel !== 'plugin.json' && !rel.endsWith('/plugin.json'))
+            continue;
+        let json;
+        try {
+            json = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(root, ...rel.split('/')), 'utf8'));
+        }
+        catch {
+            continue;
+        }
+        const exe = json && typeof json === 'object' ? json.executable : undefined;
+        if (typeof exe !== 'string' || exe === '')
+            continue;
+        const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(rel), exe.replace(/\\/g, '/')));
+        if (joined === '..' || joined.startsWith('../') || joined.startsWith('/'))
+            continue;
+        executables.push(joined);
+    }
+    return executables;
+}
+/**
+ * Whether a plugin file is a backend binary, which the catalog and Grafana's installer expect with mode 0755:
+ * a plugin.json `executable` followed by a platform suffix (`_linux_amd64`, `_darwin_arm64`,
+ * `_windows_amd64.exe`…), or any file whose name starts with `gpx_` (the naming convention of backend plugins).
+ *
+ * @param relPath posix path relative to the plugin root. @param executables from {@link readBackendExecutables}.
+ */
+function isBackendBinary(relPath, executables) {
+    if (external_node_path_.posix.basename(relPath).startsWith('gpx_'))
+        return true;
+    return executables.some((exe) => relPath.startsWith(`${exe}_`) && PLATFORM_SUFFIX.test(relPath.slice(exe.length)));
+}
+class LimitExceeded extends Error {
+    scope;
+    bytes;
+    constructor(scope, bytes) {
+        super(`${scope} limit exceeded`);
+        this.scope = scope;
+        this.bytes = bytes;
+    }
+}
+/** Counts (and CRCs) the bytes of one entry while they stream, failing as soon as a limit is passed. */
+class Meter extends external_node_stream_.Transform {
+    maxEntryBytes;
+    total;
+    bytes = 0;
+    crc = 0;
+    constructor(maxEntryBytes, total) {
+        super();
+        this.maxEntryBytes = maxEntryBytes;
+        this.total = total;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.bytes += chunk.length;
+        this.total.bytes += chunk.length;
+        if (this.bytes > this.maxEntryBytes)
+            return callback(new LimitExceeded('entry', this.bytes));
+        if (this.total.bytes > this.total.max)
+            return callback(new LimitExceeded('total', this.bytes));
+        if (HAVE_CRC32)
+            this.crc = external_node_zlib_.crc32(chunk, this.crc);
+        callback(null, chunk);
+    }
+}
+function octal(mode) {
+    return (mode & 0o7777).toString(8).padStart(4, '0');
+}
+function errorText(error) {
+    const code = error?.code;
+    return code ?? (error instanceof Error ? error.message : String(error));
+}
+/**
+ * Opens a plugin zip: lists its entries, checks their names and the layout Grafana's installer and the catalog
+ * expect (SIGNATURES.md §9), and extracts the safe entries to a new temporary folder (`fs.mkdtemp`) so that the
+ * contents can be verified like a folder with `verifyPlugin(opened.pluginDir, …)`.
+ *
+ * Layout rules: exactly one top-level folder, named after plugin.json `id` (read from `<top>/plugin.json` in the
+ * archive); nothing at the zip root; `/` separators; backend binaries ({@link isBackendBinary}) with unix mode 0755
+ * (`externalFileAttributes >>> 16`). Grafana's installer renames the first path segment of every entry to the
+ * plugin id, so several top-level folders are merged into `pluginDir` as it would merge them; root files are not
+ * part of the plugin (they are extracted as the plugin only when plugin.json itself is at the root).
+ *
+ * Safety: names with `..`, absolute names (`/x`, `C:x`), names with empty or `.` segments or control characters,
+ * symlink entries, encrypted entries and unknown compression methods are findings and are never written; a `\`
+ * is reported and read as `/`. Bytes are counted while inflating, not taken from the headers: an entry over
+ * `maxEntryBytes` (default 512 MiB) is dropped as soon as it passes it, passing `maxTotalBytes` (default 2 GiB)
+ * stops the extraction, and more than `maxEntries` entries (default 20,000) extracts nothing. A CRC-32 or size
+ * mismatch is reported and the bytes read are kept (the signature check then judges them). Duplicate names are
+ * reported; the last one wins, as with Grafana's installer. Files keep their unix permission bits (plus owner
+ * read, so they can be hashed; 0644 when the zip carries no unix mode); setuid/setgid/sticky bits are dropped.
+ *
+ * A zip that cannot be read at all gives a `zip-unreadable` finding and an empty `pluginDir`, not an exception.
+ *
+ * @param zipPath the `.zip` file. @param opts limits and temp folder ({@link OpenPluginZipOptions}).
+ * @returns the extracted plugin and the layout findings; call `cleanup()` when done.
+ * @throws PluginError when `zipPath` does not exist or is not a file; the `fs` error when the temporary folder
+ *   cannot be created or written (the temporary folder is removed first).
+ */
+async function openPluginZip(zipPath, opts = {}) {
+    const absZip = external_node_path_.resolve(zipPath);
+    let info;
+    try {
+        info = await (0,promises_.stat)(absZip);
+    }
+    catch (error) {
+        throw new errors/* PluginError */.cZ(`plugin zip ${zipPath} cannot be read: ${errorText(error)}`, { cause: error });
+    }
+    if (!info.isFile())
+        throw new errors/* PluginError */.cZ(`plugin zip ${zipPath} is not a file`);
+    const limits = {
+        maxEntries: opts.maxEntries ?? DEFAULT_ZIP_LIMITS.maxEntries,
+        maxTotalBytes: opts.maxTotalBytes ?? DEFAULT_ZIP_LIMITS.maxTotalBytes,
+        maxEntryBytes: opts.maxEntryBytes ?? DEFAULT_ZIP_LIMITS.maxEntryBytes,
+    };
+    const tempDir = await (0,promises_.mkdtemp)(external_node_path_.join(opts.tempRoot ?? external_node_os_.tmpdir(), 'plugin-zip-'));
+    let cleaned = false;
+    const cleanup = async () => {
+        if (cleaned)
+            return;
+        cleaned = true;
+        await (0,promises_.rm)(tempDir, { recursive: true, force: true });
+    };
+    try {
+        return { zipPath: absZip, ...(await readAndExtract(absZip, tempDir, limits)), cleanup };
+    }
+    catch (error) {
+        await cleanup();
+        throw error;
+    }
+}
+async function readAndExtract(zipPath, tempDir, limits) {
+    const layout = [];
+    let zipfile;
+    try {
+        zipfile = await yauzl.openPromise(zipPath, {
+            autoClose: false,
+            decodeStrings: false,
+            validateEntrySizes: false,
+            strictFileNames: true,
+        });
+    }
+    catch (error) {
+        layout.push({ kind: 'zip-unreadable', message: `cannot read the zip: ${errorText(error)}` });
+        const pluginDir = external_node_path_.join(tempDir, 'plugin');
+        await (0,promises_.mkdir)(pluginDir);
+        return { topFolder: undefined, pluginDir, layout, entries: 0 };
+    }
+    try {
+        if (zipfile.entryCount > limits.maxEntries) {
+            layout.push({
+                kind: 'zip-too-large',
+                message: `the zip has ${zipfile.entryCount} entries, more than the limit of ${limits.maxEntries}: ` +
+                    'nothing was extracted, so the signature check below sees an empty plugin',
+                expected: `at most ${limits.maxEntries} entries`,
+                actual: String(zipfile.entryCount),
+            });
+            const pluginDir = external_node_path_.join(tempDir, 'plugin');
+            await (0,promises_.mkdir)(pluginDir);
+            return { topFolder: undefined, pluginDir, layout, entries: zipfile.entryCount };
+        }
+        const listed = [];
+        try {
+            for await (const entry of zipfile.eachEntry())
+                listed.push(classify(entry, layout));
+        }
+        catch (error) {
+            layout.push({
+                kind: 'zip-unreadable',
+                message: `cannot read the zip's central directory after ${listed.length} entries: ${errorText(error)}; ` +
+                    "nothing was extracted (Go's archive/zip, which Grafana's installer uses, refuses it too)",
+            });
+            const pluginDir = external_node_path_.join(tempDir, 'plugin');
+            await (0,promises_.mkdir)(pluginDir);
+            return { topFolder: undefined, pluginDir, layout, entries: listed.length };
+        }
+        const { topFolder, flat } = placeEntries(listed, layout);
+        const pluginDir = external_node_path_.join(tempDir, flat || topFolder === undefined ? 'plugin' : topFolder);
+        await (0,promises_.mkdir)(pluginDir, { recursive: true, mode: 0o755 });
+        const extracted = await extractEntries(zipfile, listed, pluginDir, limits, layout);
+        await checkPluginJson(listed, extracted, pluginDir, topFolder, flat, layout);
+        return { topFolder: flat ? undefined : topFolder, pluginDir, layout, entries: listed.length };
+    }
+    finally {
+        zipfile.close();
+    }
+}
+/** Decodes and classifies one entry's name and kind; adds the name findings. */
+function classify(entry, layout) {
+    // decodeStrings is off, so fileNameRaw holds the bytes; decode them as yauzl would, but strictly (`\` kept).
+    const raw = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+    const host = entry.versionMadeBy >>> 8;
+    const unixMode = UNIX_HOSTS.has(host) ? entry.externalFileAttributes >>> 16 : undefined;
+    let name = raw;
+    if (raw.includes('\\')) {
+        name = raw.replace(/\\/g, '/');
+        layout.push({
+            kind: 'zip-backslash',
+            message: `entry name uses \\ as separator: ${raw}; zip entry names must use / (the catalog requires it, and ` +
+                "Grafana's installer on Linux and macOS does not split on \\); read here as " +
+                name,
+            path: raw,
+            expected: name,
+            actual: raw,
+        });
+    }
+    const isDir = name.endsWith('/') ||
+        (unixMode !== undefined ? (unixMode & S_IFMT) === S_IFDIR : (entry.externalFileAttributes & DOS_DIRECTORY) !== 0);
+    const bare = name.replace(/\/+$/, '');
+    const listed = { entry, raw, name: bare, isDir, unixMode, refused: false, rootFile: false };
+    // yauzl's own rule for names it would refuse (it says why: "absolute path" or "invalid relative path").
+    const refusal = yauzl.validateFileName(name);
+    if (refusal !== null) {
+        listed.refused = true;
+        const absolute = /^[a-zA-Z]:/.test(name) || name.startsWith('/');
+        layout.push(absolute
+            ? {
+                kind: 'zip-absolute',
+                message: `entry name is an absolute path: ${raw}; not extracted (Grafana's installer refuses the archive)`,
+                path: raw,
+            }
+            : {
+                kind: 'zip-path-escape',
+                message: `entry name climbs out of its folder with ..: ${raw}; not extracted (Grafana's installer refuses the archive)`,
+                path: raw,
+            });
+        return listed;
+    }
+    const segments = bare.split('/');
+    // Also refuses `..` (already refused by yauzl's rule above): never rely on a single check for path safety.
+    if (bare === '' || segments.some((s) => s === '' || s === '.' || s === '..' || /[\u0000-\u001f\u007f]/.test(s))) {
+        listed.refused = true;
+        layout.push({
+            kind: 'zip-bad-name',
+            message: `entry name has an empty or "." segment or a control character: ${JSON.stringify(raw)}; not extracted`,
+            path: raw,
+        });
+        return listed;
+    }
+    if (unixMode !== undefined && (unixMode & S_IFMT) === S_IFLNK) {
+        listed.refused = true;
+        layout.push({
+            kind: 'zip-symlink',
+            message: `symlink entry: ${raw}; not created (links in a zip are neither followed nor created here): ` +
+                'put the file itself in the zip',
+            path: raw,
+        });
+        return listed;
+    }
+    if (!isDir && !entry.canDecodeFileData()) {
+        listed.refused = true;
+        const why = entry.isEncrypted() ? 'encrypted' : `compressed with method ${entry.compressionMethod}`;
+        layout.push({
+            kind: 'zip-unsupported-entry',
+            message: `entry is ${why}: ${raw}; not extracted (plugin zips use stored or deflated entries, unencrypted)`,
+            path: raw,
+        });
+        return listed;
+    }
+    if (segments.length === 1) {
+        if (isDir) {
+            listed.top = segments[0];
+        }
+        else {
+            listed.rootFile = true;
+            layout.push({
+                kind: 'zip-root-file',
+                message: `file at the zip root: ${raw}; Grafana's installer and the catalog expect every file inside one ` +
+                    'top-level folder named after the plugin id',
+                path: raw,
+            });
+        }
+    }
+    else {
+        listed.top = segments[0];
+    }
+    return listed;
+}
+/**
+ * Decides the plugin root and each entry's path in it, as Grafana's installer would place them; adds the
+ * top-folder and duplicate findings.
+ */
+function placeEntries(listed, layout) {
+    const usable = listed.filter((l) => !l.refused);
+    // plugin.json at the root: the plugin's folder was zipped flat; read the root as the plugin so it can be checked.
+    const flat = usable.some((l) => l.rootFile && l.name === 'plugin.json');
+    const tops = [];
+    if (!flat) {
+        for (const l of usable)
+            if (l.top !== undefined && !tops.includes(l.top))
+                tops.push(l.top);
+    }
+    const topFolder = tops.find((t) => usable.some((l) => !l.isDir && l.name === `${t}/plugin.json`)) ?? tops[0];
+    if (!flat && tops.length === 0) {
+        layout.push({
+            kind: 'zip-top-folders',
+            message: "the zip has no top-level folder: Grafana's installer and the catalog expect one folder named after the " +
+                'plugin id, holding plugin.json',
+        });
+    }
+    else if (tops.length > 1) {
+        const list = tops.map((t) => `${t}/`).join(', ');
+        layout.push({
+            kind: 'zip-top-folders',
+            message: `the zip has ${tops.length} top-level folders (${list}): Grafana's installer and the catalog expect exactly ` +
+                'one, named after the plugin id; the installer renames each to the plugin id, merging their files',
+            actual: list,
+        });
+    }
+    const seen = new Map();
+    for (const l of usable) {
+        if (flat)
+            l.rel = l.name;
+        else if (l.rootFile)
+            continue;
+        else
+            l.rel = l.name.split('/').slice(1).join('/');
+        if (l.isDir)
+            continue;
+        const first = seen.get(l.rel);
+        if (first === undefined) {
+            seen.set(l.rel, l.raw);
+            continue;
+        }
+        layout.push({
+            kind: 'zip-duplicate',
+            message: `duplicate entry: ${l.raw} extracts to the same file as ${first} (${l.rel}); ` +
+                "Grafana's installer keeps the last one, other tools may keep the first",
+            path: l.raw,
+            expected: first,
+        });
+    }
+    return { topFolder, flat };
+}
+/** Extracts the entries that have a place in the plugin; returns the files written (rel → entry), in order. */
+async function extractEntries(zipfile, listed, pluginDir, limits, layout) {
+    const written = new Map();
+    const total = { bytes: 0, max: limits.maxTotalBytes };
+    for (const l of listed) {
+        if (l.refused || l.rel === undefined)
+            continue;
+        const dest = l.rel === '' ? pluginDir : external_node_path_.join(pluginDir, ...l.rel.split('/'));
+        const inside = external_node_path_.relative(pluginDir, dest);
+        if (inside.startsWith('..') || external_node_path_.isAbsolute(inside))
+            continue; // unreachable: names are checked in classify
+        const conflict = () => layout.push({
+            kind: 'zip-path-conflict',
+            message: `entry ${l.raw} conflicts with an earlier entry (a file and a folder at the same path); not extracted`,
+            path: l.raw,
+        });
+        if (l.isDir) {
+            try {
+                await (0,promises_.mkdir)(dest, { recursive: true, mode: 0o755 });
+            }
+            catch {
+                conflict();
+            }
+            continue;
+        }
+        const declared = l.entry.uncompressedSize;
+        if (declared > limits.maxEntryBytes) {
+            layout.push({
+                kind: 'zip-too-large',
+                message: `entry ${l.raw} declares ${declared} bytes, more than the limit of ${limits.maxEntryBytes} per entry; not extracted`,
+                path: l.raw,
+                expected: `at most ${limits.maxEntryBytes} bytes`,
+                actual: String(declared),
+            });
+            continue;
+        }
+        try {
+            await (0,promises_.mkdir)(external_node_path_.dirname(dest), { recursive: true, mode: 0o755 });
+        }
+        catch {
+            conflict();
+            continue;
+        }
+        // A duplicate replaces the earlier file (which may be read-only) rather than writing through it.
+        if (written.has(l.rel))
+            await (0,promises_.unlink)(dest).catch(() => undefined);
+        const meter = new Meter(limits.maxEntryBytes, total);
+        try {
+            const input = await zipfile.openReadStreamPromise(l.entry);
+            await (0,external_node_stream_promises_.pipeline)(input, meter, (0,external_node_fs_.createWriteStream)(dest, { flags: 'w', mode: 0o600 }));
+        }
+        catch (error) {
+            await (0,promises_.unlink)(dest).catch(() => undefined);
+            if (error instanceof LimitExceeded && error.scope === 'entry') {
+                layout.push({
+                    kind: 'zip-too-large',
+                    message: `entry ${l.raw} inflates to more than ${limits.maxEntryBytes} bytes, the limit per entry (stopped ` +
+                        `after ${error.bytes} bytes; its header says ${declared}); not extracted`,
+                    path: l.raw,
+                    expected: `at most ${limits.maxEntryBytes} bytes`,
+                    actual: `more than ${limits.maxEntryBytes} bytes`,
+                });
+                written.delete(l.rel);
+                continue;
+            }
+            if (error instanceof LimitExceeded) {
+                layout.push({
+                    kind: 'zip-too-large',
+                    message: `the zip inflates to more than ${limits.maxTotalBytes} bytes in total, the limit (passed in ${l.raw}); ` +
+                        'extraction stopped: this entry and the ones after it were not extracted',
+                    path: l.raw,
+                    expected: `at most ${limits.maxTotalBytes} bytes`,
+                    actual: `more than ${limits.maxTotalBytes} bytes`,
+                });
+                written.delete(l.rel);
+                break;
+            }
+            const code = error.code;
+            if (code === 'EISDIR' || code === 'ENOTDIR' || code === 'EEXIST')
+                conflict();
+            else
+                layout.push({ kind: 'zip-unreadable', message: `cannot extract ${l.raw}: ${errorText(error)}`, path: l.raw });
+            written.delete(l.rel);
+            continue;
+        }
+        // The unix permission bits, plus owner read so the file can be hashed; 0644 without a unix mode.
+        await (0,promises_.chmod)(dest, l.unixMode !== undefined ? (l.unixMode & 0o777) | 0o400 : 0o644);
+        written.delete(l.rel); // a duplicate moves to its last position, as the file now holds the last entry's bytes
+        written.set(l.rel, l);
+        if (meter.bytes !== declared) {
+            layout.push({
+                kind: 'zip-unreadable',
+                message: `entry ${l.raw} holds ${meter.bytes} bytes but its header says ${declared}: the zip is corrupt (extracted as read)`,
+                path: l.raw,
+                expected: String(declared),
+                actual: String(meter.bytes),
+            });
+        }
+        else if (HAVE_CRC32 && meter.crc !== l.entry.crc32) {
+            const hex = (n) => n.toString(16).padStart(8, '0');
+            layout.push({
+                kind: 'zip-unreadable',
+                message: `entry ${l.raw} fails its CRC-32 check: the zip is corrupt (extracted as read)`,
+                path: l.raw,
+                expected: hex(l.entry.crc32),
+                actual: hex(meter.crc),
+            });
+        }
+    }
+    return written;
+}
+/** plugin.json, the top-folder name and the backend binaries' modes. */
+async function checkPluginJson(listed, extracted, pluginDir, topFolder, flat, layout) {
+    const where = flat || topFolder === undefined ? 'plugin.json' : `${topFolder}/plugin.json`;
+    let id = '';
+    if (!extracted.has('plugin.json')) {
+        layout.push({
+            kind: 'zip-no-plugin-json',
+            message: `the zip has no ${where}: Grafana's installer and the catalog read the plugin id from it`,
+            path: where,
+        });
+    }
+    else {
+        id = (await (0,plugin_json/* readPluginJson */.k)(pluginDir)).id;
+        if (id === '') {
+            layout.push({
+                kind: 'zip-no-plugin-json',
+                message: `${where} has no string "id": Grafana's installer and the catalog read the plugin id from it`,
+                path: where,
+            });
+        }
+    }
+    if (!flat && topFolder !== undefined && id !== '' && topFolder !== id) {
+        layout.push({
+            kind: 'zip-top-folder-name',
+            message: `top-level folder ${topFolder}/ is not named after the plugin id ${id}: the catalog expects ${id}/ ` +
+                "(Grafana's installer renames it to the plugin id)",
+            path: `${topFolder}/`,
+            expected: id,
+            actual: topFolder,
+        });
+    }
+    const executables = await readBackendExecutables(pluginDir, [...extracted.keys()]);
+    for (const l of listed) {
+        if (l.refused || l.isDir || l.rel === undefined || !isBackendBinary(l.rel, executables))
+            continue;
+        if (l.unixMode !== undefined && (l.unixMode & 0o777) === 0o755)
+            continue;
+        const actual = l.unixMode === undefined ? 'none' : octal(l.unixMode & 0o777);
+        layout.push({
+            kind: 'zip-binary-mode',
+            message: l.unixMode === undefined
+                ? `backend binary ${l.raw} carries no unix mode (the zip was made on a non-unix system): the catalog ` +
+                    "and Grafana's installer expect mode 0755"
+                : `backend binary ${l.raw} has mode ${actual}: the catalog and Grafana's installer expect 0755`,
+            path: l.raw,
+            expected: '0755',
+            actual,
+        });
+    }
+}
+/**
+ * Verifies a plugin zip as Grafana would verify the plugin it installs from it: opens it ({@link openPluginZip}),
+ * runs `verifyPlugin` on the extracted plugin, and removes the temporary folder whatever happens.
+ *
+ * The verdict is the signature verdict of the contents (Grafana's installer does not check signatures, the
+ * server does when it loads the extracted folder, SIGNATURES.md §9); layout problems are in `layout` and never
+ * change `status`. Finding paths are relative to the plugin root, as for a folder; `pluginDir` is the zip's
+ * absolute path, and messages name the zip instead of the temporary folder.
+ *
+ * @param zipPath the `.zip` file. @param options as for `verifyPlugin`. @param zipOptions limits and temp folder.
+ * @returns the verification plus the layout findings.
+ * @throws PluginError when `zipPath` does not exist or is not a file.
+ */
+async function verifyPluginZip(zipPath, options, zipOptions = {}) {
+    const opened = await openPluginZip(zipPath, zipOptions);
+    let result;
+    try {
+        result = await (0,verify/* verifyPlugin */.Vz)(opened.pluginDir, options);
+    }
+    finally {
+        await opened.cleanup();
+    }
+    const shown = opened.topFolder ? `${opened.zipPath}:${opened.topFolder}` : opened.zipPath;
+    const present = (text) => text.split(result.pluginDir).join(shown).split(opened.pluginDir).join(shown);
+    return {
+        ...result,
+        headline: present(result.headline),
+        reason: present(result.reason),
+        findings: result.findings.map((f) => ({ ...f, message: present(f.message) })),
+        pluginDir: opened.zipPath,
+        layout: opened.layout,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/verify/target.js
+/**
+ * Verifying what the user pointed at: a plugin folder or a plugin `.zip` (the format users install and the
+ * catalog distributes).
+ */
+
+
+
+
+/** True when `target` names a zip (by its extension, case-insensitive). */
+function isZipPath(target) {
+    return /\.zip$/i.test(target);
+}
+/**
+ * Verifies a plugin folder, or a plugin zip (its layout checked, its contents verified like a folder).
+ *
+ * @param target folder or `.zip` path. @param options as for {@link verifyPlugin}.
+ * @returns the verification and, for a zip, its layout problems (empty when the layout is right).
+ * @throws PluginError when `target` does not exist or is neither a folder nor a zip file.
+ */
+async function verifyTarget(target, options) {
+    let info;
+    try {
+        info = await (0,promises_.stat)(target);
+    }
+    catch {
+        throw new errors/* PluginError */.cZ(`${target} does not exist: give a plugin folder (with plugin.json) or a plugin .zip`);
+    }
+    if (info.isFile() && isZipPath(target)) {
+        const { layout, ...result } = await verifyPluginZip(target, options);
+        return { result, layout };
+    }
+    if (!info.isDirectory()) {
+        throw new errors/* PluginError */.cZ(`${target} is neither a folder nor a .zip: give a plugin folder (with plugin.json) or a plugin .zip`);
+    }
+    return { result: await (0,verify/* verifyPlugin */.Vz)(target, options) };
+}
+
+;// CONCATENATED MODULE: ./lib/cli/output.js
+/**
+ * Printing verification reports for people (the JSON shape lives in `src/verify/report.ts`).
+ */
+
+/** Human-readable report of one plugin, several lines, no trailing newline. */
+function formatReport(report, keyLabel) {
+    const lines = [`${report.path}: ${(0,findings/* grafanaBadge */.MS)(report.status)} (${report.status})`];
+    lines.push(`  plugin      ${report.plugin || '?'} ${report.version || '?'}`);
+    if (report.keyId !== null) {
+        lines.push(`  signature   ${report.signatureType || '?'} by ${report.signedByOrgName || '?'} (${report.signedByOrg || '?'})`);
+        lines.push(`  key ID      ${report.keyId}${keyLabel ? ` (${keyLabel})` : ''}`);
+        if (report.signedAt)
+            lines.push(`  signed at   ${report.signedAt}`);
+        if (report.rootUrls.length)
+            lines.push(`  root URLs   ${report.rootUrls.join(', ')}`);
+    }
+    lines.push(`  files       ${report.filesCount}`);
+    for (const check of report.rootUrlChecks) {
+        lines.push(`  app URL     ${check.appUrl}: ${check.matched ? 'accepted' : 'rejected'}`);
+        for (const a of check.attempts)
+            lines.push(`                ${a.rootUrl}: ${a.reason}`);
+    }
+    if (report.status !== 'valid')
+        lines.push(`  ${report.headline}`);
+    for (const f of report.findings)
+        lines.push(`  ${f.status === null ? 'note' : '✗'} ${f.message}`);
+    for (const l of report.layout ?? [])
+        lines.push(`  ✗ zip layout: ${l.message}`);
+    for (const e of report.expectations)
+        lines.push(`  ${e.met ? '✓' : '✗'} ${e.message}`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/cli/verify.js
+/**
+ * `verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2] [--fetch-keys]
+ *  [--grafana-com-url URL] [--json] PATH...`
+ */
+
+
+
+
+
+
+
+
+
+
+const VERIFY_USAGE = 'usage: verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2]\n' +
+    '              [--fetch-keys [--grafana-com-url URL]] [--json] PATH...   (PATH: plugin folder or .zip)';
+/**
+ * Runs `verify` on one or more plugin folders or zips. Without `--app-url` the app URL is Grafana's default
+ * `http://localhost:3000/`. `--json` prints exactly one JSON object: the plugin's report for one PATH, or
+ * `{ status (worst), ok, results: [...] }` for several.
+ *
+ * @param argv arguments after the command name; @param out prints one line; @param warn prints a warning.
+ * @returns the exit code: 0 when every plugin is valid with every expectation met (and, for zips, a right
+ *   layout), 1 otherwise. @throws UsageError (exit 2) for bad flags, a missing PATH, or unreadable key files.
+ */
+async function verifyCommand(argv, out, warn, env) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        options: {
+            'app-url': { type: 'string', multiple: true },
+            'public-key': { type: 'string', multiple: true },
+            'signature-type': { type: 'string' },
+            'root-urls': { type: 'string' },
+            'fetch-keys': { type: 'boolean', default: false },
+            'grafana-com-url': { type: 'string', default: env.GRAFANA_COM_URL || constants/* DEFAULT_GRAFANA_COM_URL */.jh },
+            json: { type: 'boolean', default: false },
+        },
+    });
+    if (positionals.length === 0)
+        throw new errors/* UsageError */.eb('PATH', `verify takes at least one plugin folder or .zip\n${VERIFY_USAGE}`);
+    for (const target of positionals) {
+        if (!(0,external_node_fs_.existsSync)(target))
+            throw new errors/* UsageError */.eb('PATH', `${target} does not exist: give the plugin folder or .zip to verify`);
+    }
+    const appUrls = (values['app-url'] ?? []).flatMap((u) => (0,expectations/* parseUrlList */.Jq)(u, '--app-url'));
+    const signatureType = (0,expectations/* parseSignatureType */.Y4)(values['signature-type'], '--signature-type');
+    const rootUrls = (0,expectations/* parseUrlList */.Jq)(values['root-urls'], '--root-urls');
+    const keys = await (0,fetch_keys/* trustedKeysFor */.Fz)({
+        fetch: values['fetch-keys'],
+        retrieval: 'enabled',
+        grafanaComUrl: values['grafana-com-url'].replace(/\/+$/, ''),
+        extra: await (0,signature_keys/* loadPublicKeyInputs */.qd)(values['public-key'] ?? [], '--public-key'),
+        onWarning: warn,
+    });
+    const reports = [];
+    const labels = [];
+    for (const target of positionals) {
+        const { result, layout } = await verifyTarget(target, { keys, appUrls: appUrls.length ? appUrls : undefined });
+        reports.push(pluginReport(result, (0,expectations/* checkExpectations */.Ez)(result, { signatureType, rootUrls }), target, layout));
+        labels.push(result.key?.label);
+    }
+    const combined = combineReports(reports);
+    if (values.json) {
+        out(JSON.stringify(reports.length === 1 ? reports[0] : combined, null, 2));
+    }
+    else {
+        out(reports.map((r, i) => formatReport(r, labels[i])).join('\n\n'));
+    }
+    return combined.ok ? 0 : 1;
+}
+
+
+/***/ }),
+
+/***/ 452:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RV: () => (/* binding */ ManifestFormatError),
+/* harmony export */   cZ: () => (/* binding */ PluginError),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   t7: () => (/* binding */ SignPluginError),
+/* harmony export */   uJ: () => (/* binding */ SigningError)
+/* harmony export */ });
+/**
+ * Typed errors shared by the engine, the action and the CLI.
+ *
+ * Every error the project raises on purpose is a `SignPluginError`; anything else reaching the top level is a bug.
+ * Messages name the input at fault and the fix, and never contain the access policy token.
+ */
+/** Base class: `code` is a stable machine-readable tag, `message` is for people. */
+class SignPluginError extends Error {
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.name = new.target.name;
+        this.code = code;
+    }
+}
+/** A user-supplied input (action input, CLI flag or argument) is unusable. The CLI exits 2 on it. */
+class UsageError extends SignPluginError {
+    /** The input's name as the user wrote it, e.g. `signature-type` or `--app-url`. */
+    input;
+    constructor(input, message, options) {
+        super('usage', message, options);
+        this.input = input;
+    }
+}
+/** The plugin folder itself cannot be processed (no plugin.json, unreadable folder, unsafe link). */
+class PluginError extends SignPluginError {
+    constructor(message, options) {
+        super('plugin', message, options);
+    }
+}
+/** A cleartext-signed MANIFEST.txt could not be decoded or its JSON parsed. */
+class ManifestFormatError extends SignPluginError {
+    constructor(message, options) {
+        super('manifest-format', message, options);
+    }
+}
+/** grafana.com (or a server speaking its protocol) refused or failed to sign. */
+class SigningError extends SignPluginError {
+    /** HTTP status, or 0 when no answer came back. */
+    status;
+    /** The server's own `message`, when it sent one. */
+    serverMessage;
+    constructor(status, message, serverMessage, options) {
+        super('signing', message, options);
+        this.status = status;
+        this.serverMessage = serverMessage;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7169:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ MANIFEST_FILE),
+/* harmony export */   u: () => (/* binding */ buildManifest)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9493);
+/* harmony import */ var _plugin_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7289);
+/* harmony import */ var _walk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5108);
+/**
+ * Building the unsigned manifest that grafana.com signs (what `@grafana/sign-plugin` sends, SIGNATURES.md §7).
+ */
+
+
+
+
+/** Name of the signed manifest at a plugin's root. */
+const MANIFEST_FILE = 'MANIFEST.txt';
+/**
+ * Hashes every file under `pluginDir` except the top-level MANIFEST.txt and reads plugin.json. Files are hashed
+ * with {@link hashFiles}: on the main thread and a worker thread per extra core for big plugins, on the main thread
+ * alone for small ones.
+ *
+ * @param pluginDir the built plugin (`dist`).
+ * @returns `{ plugin, version, files }` with posix paths in Go walk order and lowercase hex SHA-256 values.
+ * @throws PluginError when plugin.json lacks `id`/`info.version`, when the folder holds a link Grafana would
+ *   refuse (outside the folder, broken) or a special file, when the folder has no file to sign, or when a file
+ *   cannot be read (every such file named with its `fs` code).
+ */
+async function buildManifest(pluginDir) {
+    const pluginJson = await (0,_plugin_json_js__WEBPACK_IMPORTED_MODULE_2__/* .readPluginJson */ .k)(pluginDir);
+    if (pluginJson.error)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(pluginJson.error);
+    let walk;
+    try {
+        walk = await (0,_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .walkPluginFiles */ .I)(pluginDir);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(`cannot read plugin folder ${pluginDir}: ${error.message}`, { cause: error });
+    }
+    if (walk.problems.length > 0) {
+        const lines = walk.problems.map((p) => `  ${p.path}: ${p.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(`refusing to sign ${pluginDir}: Grafana would not load it:\n${lines.join('\n')}`);
+    }
+    const toSign = walk.files.filter((f) => f.path !== MANIFEST_FILE);
+    const outcomes = await (0,_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .hashFiles */ .yQ)(toSign);
+    // A prototype-free object, so a file named `__proto__` is an ordinary key.
+    const files = Object.create(null);
+    const unreadable = [];
+    toSign.forEach((f, i) => {
+        const outcome = outcomes[i];
+        if (outcome.ok)
+            files[f.path] = outcome.sha256;
+        else
+            unreadable.push(`  ${f.path}: ${outcome.code}`);
+    });
+    if (unreadable.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(`cannot read plugin files in ${pluginDir}:\n${unreadable.join('\n')}`);
+    }
+    return { plugin: pluginJson.id, version: pluginJson.version, files };
+}
+
+
+/***/ }),
+
+/***/ 9493:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   yQ: () => (/* binding */ hashFiles)
+/* harmony export */ });
+/* unused harmony exports sha256File, mapLimit, HASH_CHUNK_BYTES, WORKER_MIN_TOTAL_BYTES */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6466);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5919);
+/**
+ * SHA-256 of plugin files, streamed: a file is never held in memory whole.
+ *
+ * {@link hashFiles} is the fast path used by manifest building and verification: the main thread hashes, and worker
+ * threads (one per other core) join in when there are enough bytes to repay starting them. Every file is read in
+ * chunks of at most {@link HASH_CHUNK_BYTES} into a buffer that is reused, so memory does not grow with file size.
+ * Digests are identical to {@link sha256File}'s.
+ */
+
+
+
+
+
+/**
+ * Hashes one file as Grafana does (`sha256.New` + `io.Copy`, `hex.EncodeToString`).
+ *
+ * @param absolutePath file to read (symlinks are followed by the open, as in Grafana).
+ * @returns 64 lowercase hex characters.
+ * @throws the `fs` error (ENOENT, EACCES, EISDIR…) when the file cannot be read.
+ */
+async function sha256File(absolutePath) {
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(absolutePath, { highWaterMark: 1 << 20 }), hash);
+    return hash.digest('hex');
+}
+/**
+ * Runs `fn` over `items` with at most `limit` calls in flight, keeping results in input order.
+ *
+ * @param items inputs; @param limit concurrency ≥ 1; @returns results aligned with `items`.
+ * @throws the first error any call throws (the remaining calls still settle).
+ */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+/** Bytes read per chunk, by a worker or the main thread, into a buffer reused from file to file. */
+const HASH_CHUNK_BYTES = 1 << 20;
+/**
+ * A worker thread is started only when the files total at least this many bytes. Starting one costs 30–80 ms of
+ * wall time and CPU (a V8 isolate) on the 2-core bench machine, while the main thread alone hashes ~1.2 GB/s (SHA-NI),
+ * so below ~50 MB the main thread is done before a worker would have helped. Above it the worker pays: ~15 % on a
+ * 136 MB frontend dist of 5,000 small files (~175 → ~150 ms), 25–30 % on a 390 MB backend dist (~320 → ~230 ms).
+ */
+const WORKER_MIN_TOTAL_BYTES = 48 * 1024 * 1024;
+/** The main thread hashes synchronously for at most this long before letting the event loop run (worker messages). */
+const MAIN_THREAD_SLICE_MS = 3;
+/** A batch sent to a worker holds at most this many files, and stops growing past this many bytes. */
+const WORKER_BATCH_FILES = 128;
+const WORKER_BATCH_BYTES = 4 * 1024 * 1024;
+/** Batches queued per worker, so it never waits for the main thread between two. */
+const WORKER_BATCHES_IN_FLIGHT = 2;
+/**
+ * Opens a file the walk listed without following a link or blocking on a FIFO (`O_NOFOLLOW | O_NONBLOCK`), and
+ * insists on a regular file, so a file swapped for a link or a special file since the walk is reported, never read.
+ * Written without closures over module state: its source is also pasted into the worker (`Function#toString`).
+ *
+ * @returns the file descriptor. @throws an Error with `code` `EISDIR` (a folder), `EFTYPE` (not a regular file), or
+ *   the `open(2)` error (`ELOOP` for a link, `ENOENT`…).
+ */
+function openRegularFile(file, open, fstat, close, flags) {
+    const fd = open(file, flags.O_RDONLY | flags.O_NOFOLLOW | flags.O_NONBLOCK);
+    const info = fstat(fd);
+    if (info.isFile())
+        return fd;
+    close(fd);
+    const code = info.isDirectory() ? 'EISDIR' : 'EFTYPE';
+    throw Object.assign(new Error(`${code}: not a regular file: ${file}`), { code });
+}
+/**
+ * The worker, as CommonJS source run with `eval: true`: it uses only `node:` built-ins, so it works the same from the
+ * TypeScript sources (vitest, tsx) and from the ncc bundles, which cannot carry a separate worker file. Synchronous
+ * reads are right here: the thread does nothing else, and a read into the reused buffer costs no event-loop turn.
+ * Protocol: it posts `'ready'`, then answers each batch `[[index, path], …]` with `[[index, sha256]` or
+ * `[index, null, code, message], …]`, batches in the order received.
+ */
+const WORKER_SOURCE = `'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { openSync, readSync, closeSync, fstatSync, constants } = require('node:fs');
+const buffer = Buffer.allocUnsafe(workerData.chunkBytes);
+${openRegularFile.toString()}
+function hashOne(file) {
+  const fd = openRegularFile(file, openSync, fstatSync, closeSync, constants);
+  try {
+    const hash = createHash('sha256');
+    let n;
+    while ((n = readSync(fd, buffer, 0, buffer.length, null)) > 0) hash.update(buffer.subarray(0, n));
+    return hash.digest('hex');
+  } finally {
+    closeSync(fd);
+  }
+}
+parentPort.on('message', (batch) => {
+  const out = [];
+  for (const [index, file] of batch) {
+    try {
+      out.push([index, hashOne(file)]);
+    } catch (error) {
+      out.push([index, null, String((error && error.code) || error), String((error && error.message) || error)]);
+    }
+  }
+  parentPort.postMessage(out);
+});
+parentPort.postMessage('ready');
+`;
+/** The default worker count: the cores but the main thread's, at most 7 (none on one core). */
+function defaultWorkerCount() {
+    return Math.min(Math.max((0,node_os__WEBPACK_IMPORTED_MODULE_2__.availableParallelism)() - 1, 0), 7);
+}
+function failure(error) {
+    const code = error?.code;
+    return { ok: false, code: code ?? String(error), message: error instanceof Error ? error.message : String(error) };
+}
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+/**
+ * SHA-256 of many files at once, on every core: the digests are exactly {@link sha256File}'s.
+ *
+ * Design, chosen by measurement (2-core Xeon with SHA-NI, Node 20, files in the page cache; README "Performance"):
+ * - `hash.update` runs on the calling thread, so concurrent streams on the main thread use one core however many
+ *   there are: 6 × 64 MB took ~800 ms with 2 or 8 concurrent `createReadStream`s (a fresh 1 MiB buffer per chunk),
+ *   ~310 ms with one synchronous read loop into a reused buffer, ~230 ms with a worker thread beside it.
+ * - Per file, async reads cost ~80 µs of CPU against ~40 µs for `openSync`/`readSync`/`closeSync` (5,000 files of
+ *   1–50 KiB: ~410 ms of CPU async, ~200 ms sync). So the main thread reads synchronously too, in slices of
+ *   {@link MAIN_THREAD_SLICE_MS} ms between which the event loop runs.
+ * - When the sizes add up to at least `workerMinTotalBytes`, `workers` threads take files largest first, in batches
+ *   (two queued per worker); the main thread takes the smallest first, so it is busy while the workers start and
+ *   small files never wait behind big ones. Below that total everything is hashed on the main thread: the CLI's
+ *   `verify` of a small plugin pays no worker start-up. A worker that cannot start or dies hands its files back.
+ *
+ * Memory: one `chunkBytes` buffer per thread (2 MiB with the defaults on 2 cores), whatever the file sizes.
+ *
+ * @param files the files; `size` only orders the work.
+ * @param options worker count, threshold, chunk size, stats (see {@link HashFilesOptions}).
+ * @returns one outcome per file, in the order of `files`: `{ ok: true, sha256 }`, or `{ ok: false, code, message }`
+ *   when the file could not be opened or read (`ENOENT`, `EACCES`, `EISDIR`…).
+ * @throws never for a file's error (that is its outcome).
+ */
+async function hashFiles(files, options = {}) {
+    const outcomes = new Array(files.length);
+    const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? HASH_CHUNK_BYTES));
+    const totalBytes = files.reduce((sum, f) => sum + Math.max(0, f.size), 0);
+    const workerCount = totalBytes >= (options.workerMinTotalBytes ?? WORKER_MIN_TOTAL_BYTES) && files.length > 1
+        ? Math.min(Math.max(0, options.workers ?? defaultWorkerCount()), files.length - 1)
+        : 0;
+    const stats = Object.assign(options.stats ?? {}, {
+        workersStarted: workerCount,
+        filesOnWorkers: 0,
+        filesOnMainThread: 0,
+    });
+    // Pending files, largest first: workers take from the front, the main thread from the back; `returned` holds the
+    // files of a worker that failed.
+    const order = files.map((_, i) => i).sort((a, b) => files[b].size - files[a].size || a - b);
+    let front = 0;
+    let back = order.length;
+    const returned = [];
+    const takeForMain = () => {
+        if (returned.length > 0)
+            return returned.pop();
+        return front < back ? order[--back] : undefined;
+    };
+    const takeBatchForWorker = () => {
+        if (returned.length > 0)
+            return returned.splice(0, WORKER_BATCH_FILES);
+        const batch = [];
+        let bytes = 0;
+        while (front < back && batch.length < WORKER_BATCH_FILES && (batch.length === 0 || bytes < WORKER_BATCH_BYTES)) {
+            const index = order[front++];
+            batch.push(index);
+            bytes += files[index].size;
+        }
+        return batch;
+    };
+    const runMainThread = async () => {
+        const buffer = Buffer.allocUnsafe(chunkBytes);
+        let sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
+        const yieldIfDue = async () => {
+            if (performance.now() < sliceEnd)
+                return;
+            await nextTurn();
+            sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
+        };
+        for (let index = takeForMain(); index !== undefined; index = takeForMain()) {
+            stats.filesOnMainThread++;
+            let fd = -1;
+            try {
+                fd = openRegularFile(files[index].absolutePath, node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants);
+                const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+                for (let n; (n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, 0, chunkBytes, null)) > 0;) {
+                    hash.update(buffer.subarray(0, n));
+                    if (n === chunkBytes)
+                        await yieldIfDue();
+                }
+                outcomes[index] = { ok: true, sha256: hash.digest('hex') };
+            }
+            catch (error) {
+                outcomes[index] = failure(error);
+            }
+            finally {
+                if (fd >= 0)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+            }
+            await yieldIfDue();
+        }
+    };
+    const runWorker = () => new Promise((resolve) => {
+        const inFlight = [];
+        let settled = false;
+        let worker;
+        const finish = (failed) => {
+            if (settled)
+                return;
+            settled = true;
+            if (failed)
+                returned.push(...inFlight.flat());
+            worker?.removeAllListeners().on('error', () => undefined);
+            void worker?.terminate().catch(() => undefined);
+            resolve();
+        };
+        const topUp = () => {
+            while (inFlight.length < WORKER_BATCHES_IN_FLIGHT) {
+                const batch = takeBatchForWorker();
+                if (batch.length === 0)
+                    break;
+                inFlight.push(batch);
+                worker?.postMessage(batch.map((index) => [index, files[index].absolutePath]));
+            }
+            if (inFlight.length === 0)
+                finish(false);
+        };
+        try {
+            worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_4__.Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { chunkBytes } });
+        }
+        catch {
+            finish(true);
+            return;
+        }
+        worker.on('message', (answer) => {
+            if (answer !== 'ready') {
+                inFlight.shift();
+                stats.filesOnWorkers += answer.length;
+                for (const [index, sha256, code, message] of answer) {
+                    outcomes[index] =
+                        sha256 === null ? { ok: false, code: code ?? 'EIO', message: message ?? '' } : { ok: true, sha256 };
+                }
+            }
+            topUp();
+        });
+        worker.on('error', () => finish(true));
+        worker.on('exit', () => finish(true));
+    });
+    const mainThread = workerCount === 0 || options.mainThread !== false ? runMainThread() : undefined;
+    await Promise.all([mainThread, ...Array.from({ length: workerCount }, runWorker)]);
+    // Files handed back by a worker that died after the main thread ran out of work.
+    if (front < back || returned.length > 0)
+        await runMainThread();
+    return outcomes;
+}
+
+
+/***/ }),
+
+/***/ 7289:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ readPluginJson)
+/* harmony export */ });
+/* unused harmony export MAX_PLUGIN_JSON_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/**
+ * Reading plugin.json: Grafana compares the manifest's `plugin` and `version` with plugin.json `id` and
+ * `info.version` as raw, case-sensitive strings (SIGNATURES.md §1 row 10).
+ */
+
+
+
+/** plugin.json larger than this is not read (real ones are a few KiB): memory stays bounded. */
+const MAX_PLUGIN_JSON_BYTES = 4 * 1024 * 1024;
+/**
+ * Reads `<pluginDir>/plugin.json`, safely: nothing outside the plugin folder is read, nothing blocks, memory is
+ * bounded.
+ *
+ * Never throws: a missing, unreadable or malformed plugin.json gives `id`/`version` "" and `error` says what
+ * is wrong (naming the file) and how to fix it, because verification must still report a verdict (a manifest
+ * never matches ""). Refused without being read: a plugin.json that is a symlink resolving outside the folder
+ * (Grafana refuses such a plugin, SIGNATURES.md §5), broken or looping; a folder, FIFO, socket or device (opening
+ * a FIFO would block); a file over {@link MAX_PLUGIN_JSON_BYTES}. Read and refused: invalid JSON, a JSON value that
+ * is not an object (`[]`, `"x"`, `null`), an object without a string `id` or `info.version`.
+ *
+ * @param pluginDir plugin root folder.
+ * @returns `{ id, version, type }` (each "" when absent or not a string) and `error` when the file is unusable.
+ */
+async function readPluginJson(pluginDir) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2__.join(pluginDir, 'plugin.json');
+    const fail = (error) => ({ id: '', version: '', type: '', error });
+    const read = await readBounded(pluginDir, file);
+    if ('error' in read)
+        return fail(read.error);
+    let json;
+    try {
+        json = JSON.parse(read.text);
+    }
+    catch (error) {
+        return fail(`plugin.json is not valid JSON (${file}): ${error.message}; fix its syntax`);
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+        const what = json === null ? 'null' : Array.isArray(json) ? 'an array' : `a ${typeof json}`;
+        return fail(`plugin.json is ${what}, not a JSON object (${file}): it must be an object with "id" and "info"`);
+    }
+    const obj = json;
+    const info = (obj.info && typeof obj.info === 'object' ? obj.info : {});
+    const id = typeof obj.id === 'string' ? obj.id : '';
+    const version = typeof info.version === 'string' ? info.version : '';
+    const type = typeof obj.type === 'string' ? obj.type : '';
+    const missing = [!id && '"id"', !version && '"info.version"'].filter(Boolean);
+    return {
+        id,
+        version,
+        type,
+        error: missing.length ? `plugin.json has no string ${missing.join(' or ')}: add it before signing` : undefined,
+    };
+}
+function errorCode(error) {
+    return error?.code ?? String(error);
+}
+/** The text of plugin.json, or why it is not read (see {@link readPluginJson}). */
+async function readBounded(pluginDir, file) {
+    let root;
+    try {
+        root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(pluginDir);
+    }
+    catch (error) {
+        const code = errorCode(error);
+        return {
+            error: code === 'ENOENT'
+                ? `plugin folder ${pluginDir} does not exist: point it at the built plugin (the folder with plugin.json)`
+                : `plugin folder ${pluginDir} cannot be read (${code})`,
+        };
+    }
+    let target;
+    try {
+        target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(file);
+    }
+    catch (error) {
+        const code = errorCode(error);
+        if (code === 'ENOTDIR') {
+            return { error: `${pluginDir} is not a folder: give the built plugin folder (the one holding plugin.json)` };
+        }
+        if (code === 'ENOENT') {
+            const link = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file).catch(() => undefined);
+            if (!link)
+                return { error: `plugin.json not found in ${pluginDir}: every plugin needs one at its root` };
+            return { error: `plugin.json is a broken symlink (${file}): replace it by the file` };
+        }
+        if (code === 'ELOOP')
+            return { error: `plugin.json is a symlink loop (${file}): replace it by the file` };
+        return { error: `plugin.json cannot be read (${code}) in ${pluginDir}` };
+    }
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_2__.relative(root, target);
+    if (rel === '..' || rel.startsWith('..' + node_path__WEBPACK_IMPORTED_MODULE_2__.sep) || node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(rel)) {
+        return {
+            error: `plugin.json resolves outside the plugin folder (${file} -> ${target}): ` +
+                'Grafana refuses to load the plugin; replace the link by the file',
+        };
+    }
+    // stat before opening: a FIFO would block an open, and a device has no business being opened at all.
+    let info;
+    try {
+        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target);
+    }
+    catch (error) {
+        return { error: `plugin.json cannot be read (${errorCode(error)}) in ${pluginDir}` };
+    }
+    const notFile = (s) => s.isDirectory()
+        ? `plugin.json is a folder, not a file (${file})`
+        : `plugin.json is not a regular file but a FIFO, socket or device (${file}): replace it by the file`;
+    if (!info.isFile())
+        return { error: notFile(info) };
+    const tooBig = (size) => `plugin.json is ${size} bytes, too large for a plugin.json (limit ${MAX_PLUGIN_JSON_BYTES}) (${file}): not read`;
+    if (info.size > MAX_PLUGIN_JSON_BYTES)
+        return { error: tooBig(info.size) };
+    let handle;
+    try {
+        // O_NOFOLLOW and O_NONBLOCK: should the file be swapped since the checks above, a link is not followed and a
+        // FIFO does not block; the checks are then repeated on what was opened.
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(target, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        return { error: `plugin.json cannot be read (${errorCode(error)}) in ${pluginDir}` };
+    }
+    try {
+        const opened = await handle.stat();
+        if (!opened.isFile())
+            return { error: notFile(opened) };
+        if (opened.size > MAX_PLUGIN_JSON_BYTES)
+            return { error: tooBig(opened.size) };
+        const buffer = Buffer.alloc(opened.size + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length === buffer.length)
+                break;
+        }
+        if (length > opened.size)
+            return { error: `plugin.json changed while being read (${file}): try again` };
+        return { text: buffer.subarray(0, length).toString('utf8') };
+    }
+    catch (error) {
+        return { error: `plugin.json cannot be read (${errorCode(error)}) in ${pluginDir}` };
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 252:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ SIGNATURE_TYPES)
+/* harmony export */ });
+/**
+ * Shapes of the manifest as grafana.com receives it (unsigned) and as Grafana reads it (signed).
+ * Field names are Grafana's (`pkg/plugins/manager/signature` `PluginManifest`).
+ */
+/** Signature types (levels) Grafana knows (`plugins.SignatureType.IsValid`), case-sensitive. */
+const SIGNATURE_TYPES = ['grafana', 'commercial', 'community', 'private', 'private-glob'];
+
+
+/***/ }),
+
+/***/ 5108:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ walkPluginFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/**
+ * The plugin file walk, with Grafana's rules (SIGNATURES.md §5).
+ *
+ * Own code rather than a glob library because Grafana's semantics differ from every library: it is Go's
+ * `filepath.Walk` (lexical byte order, `Lstat`, symlinked directories not followed) filtered by Grafana's
+ * `collectFilesWithin` (a symlink to a file counts under the link's path, a symlink that resolves outside the
+ * plugin folder or does not resolve at all stops the plugin from loading).
+ */
+
+
+
+/** Go's `sort.Strings` orders by UTF-8 bytes; JavaScript's default sort uses UTF-16 code units. */
+function compareGoStrings(a, b) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+function isInside(root, target) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_2__.relative(root, target);
+    return rel === '' || (!rel.startsWith('..' + node_path__WEBPACK_IMPORTED_MODULE_2__.sep) && rel !== '..' && !node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(rel));
+}
+/**
+ * Lists the files of a plugin folder the way Grafana does before it checks a signature.
+ *
+ * Rules (Grafana `collectFilesWithin` over Go `filepath.Walk`): directories are entered in lexical byte order;
+ * a symlink to a file inside the folder is listed under the link's own path; a symlink to a directory is
+ * neither followed nor listed; a symlink that resolves outside the folder, or does not resolve, is a problem
+ * (Grafana refuses to load the plugin). FIFOs, sockets and devices are reported as problems instead of being
+ * read, so the walk can never block. Nothing is opened: entries are only listed and `lstat`ed, so a huge file
+ * costs nothing here. A symlink loop is a `symlink-broken` problem (ELOOP); a path longer than the system allows
+ * (ENAMETOOLONG, e.g. thousands of nested folders) is a `path-too-long` problem and the walk does not go deeper
+ * there, as Go's `filepath.Walk` fails there too (Grafana then does not load the plugin).
+ *
+ * Guarantees, whatever the tree holds: every `absolutePath` is inside the real path of `pluginDir` (a regular
+ * file under it, or the resolved target of a link that stays inside), and every `path` is a posix path relative
+ * to the root built from directory entry names: no leading `/`, no `.` or `..` segment, `/` as the only separator.
+ *
+ * @param pluginDir plugin root folder (relative or absolute).
+ * @returns the files (`path` posix, relative) and the problems found; nothing outside `pluginDir` is read.
+ * @throws Error (from `fs`, with its `code`) when `pluginDir` itself does not exist or cannot be resolved, and an
+ *   Error without `code` whose message names `pluginDir` and the fix when it is not a folder.
+ */
+async function walkPluginFiles(pluginDir) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(pluginDir);
+    const rootStat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(root);
+    if (!rootStat.isDirectory()) {
+        // No `code`: callers that word `fs` errors by their code show this message, which names the fix.
+        throw new Error(`${pluginDir} is not a folder: give the built plugin folder (the one holding plugin.json)`);
+    }
+    const files = [];
+    const problems = [];
+    // Depth-first in lexical order, each folder entered where its name stands (Go's order, so no sort afterwards);
+    // iterative, so that deep trees cannot exhaust the stack.
+    const stack = [];
+    const enter = async (relDir) => {
+        const absDir = relDir === '' ? root : node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, relDir);
+        try {
+            const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(absDir);
+            stack.push({ relDir, absDir, names: names.sort(compareGoStrings), next: 0 });
+        }
+        catch (error) {
+            problems.push(fsProblem(relDir || '.', 'cannot read folder', error));
+        }
+    };
+    await enter('');
+    while (stack.length > 0) {
+        const frame = stack[stack.length - 1];
+        if (frame.next === frame.names.length) {
+            stack.pop();
+            continue;
+        }
+        const { relDir, absDir } = frame;
+        const name = frame.names[frame.next++];
+        const rel = relDir === '' ? name : `${relDir}/${name}`;
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_2__.join(absDir, name);
+        let info;
+        try {
+            // Synchronous on purpose: one awaited lstat per file is a thread round trip (25–80 µs here), which made the
+            // walk of 5,000 small files cost more than hashing them (npm run bench); lstatSync takes ~3 µs.
+            info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
+        }
+        catch (error) {
+            problems.push(fsProblem(rel, 'cannot stat', error));
+            continue;
+        }
+        if (info.isDirectory()) {
+            await enter(rel);
+            continue;
+        }
+        if (info.isSymbolicLink()) {
+            let target;
+            try {
+                target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(abs);
+            }
+            catch (error) {
+                const code = errorCode(error);
+                if (code === 'ENAMETOOLONG') {
+                    problems.push(fsProblem(rel, 'cannot resolve symlink', error));
+                    continue;
+                }
+                const why = code === 'ELOOP' ? 'ELOOP: a symlink loop' : code;
+                problems.push({
+                    path: rel,
+                    kind: 'symlink-broken',
+                    message: `symlink does not resolve (${why}); Grafana refuses to load the plugin`,
+                });
+                continue;
+            }
+            if (!isInside(root, target)) {
+                problems.push({
+                    path: rel,
+                    kind: 'symlink-outside',
+                    message: `symlink resolves outside the plugin folder (to ${target}); Grafana refuses to load the plugin`,
+                });
+                continue;
+            }
+            let targetInfo;
+            try {
+                targetInfo = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target);
+            }
+            catch (error) {
+                problems.push(fsProblem(rel, 'cannot stat symlink target', error)); // e.g. removed meanwhile
+                continue;
+            }
+            if (targetInfo.isDirectory())
+                continue; // Grafana skips symlinked directories.
+            if (!targetInfo.isFile()) {
+                problems.push({
+                    path: rel,
+                    kind: 'special-file',
+                    message: 'symlink to a special file (FIFO, socket or device)',
+                });
+                continue;
+            }
+            files.push({ path: rel, absolutePath: target, symlink: true, size: targetInfo.size });
+            continue;
+        }
+        if (!info.isFile()) {
+            problems.push({
+                path: rel,
+                kind: 'special-file',
+                message: 'not a regular file (FIFO, socket or device); remove it from the plugin folder',
+            });
+            continue;
+        }
+        files.push({ path: rel, absolutePath: abs, symlink: false, size: info.size });
+    }
+    return { root, files, problems };
+}
+/**
+ * A problem for an `fs` call that failed on `rel`. ENAMETOOLONG (the absolute path exceeds the system's PATH_MAX,
+ * e.g. thousands of nested folders) gets its own kind: Go's `filepath.Walk` fails on it too, so Grafana cannot load
+ * the plugin either.
+ */
+function fsProblem(rel, what, error) {
+    const code = errorCode(error);
+    if (code === 'ENAMETOOLONG') {
+        return {
+            path: rel,
+            kind: 'path-too-long',
+            message: `${what}: path too long for the file system (ENAMETOOLONG, ${rel.split('/').length} levels deep); ` +
+                'Grafana cannot load the plugin either: flatten the folder tree',
+        };
+    }
+    if (code === 'ENOENT' && rel.includes('\uFFFD')) {
+        return {
+            path: rel,
+            kind: 'unreadable',
+            message: `${what}: ENOENT (the name is not valid UTF-8): rename it, manifest paths are UTF-8`,
+        };
+    }
+    return { path: rel, kind: 'unreadable', message: `${what}: ${code}` };
+}
+function errorCode(error) {
+    if (error && typeof error === 'object' && 'code' in error)
+        return String(error.code);
+    return String(error);
+}
+
+
+/***/ }),
+
+/***/ 9883:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ql: () => (/* binding */ HttpExchangeError),
+  Oh: () => (/* binding */ exchangeFailureReason),
+  ai: () => (/* binding */ httpExchange),
+  qx: () => (/* binding */ isTransientExchangeError)
+});
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -29510,128 +32820,870 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
+;// CONCATENATED MODULE: ./lib/net/http.js
+/**
+ * One HTTP exchange with grafana.com, proxied the way `@actions/http-client` proxies: the agent comes from its
+ * `HttpClient.getAgent(url)`, which reads `https_proxy`/`HTTPS_PROXY` (https URLs), `http_proxy`/`HTTP_PROXY` (http
+ * URLs) and `no_proxy`/`NO_PROXY`, always bypasses loopback hosts (`localhost`, `127.*`, `[::1]`), and tunnels through
+ * the proxy with `CONNECT` (the `tunnel` package), so TLS runs end to end and the proxy never sees headers or bodies
+ * of https requests.
+ *
+ * The request itself is made here rather than by `HttpClient.request` so that one deadline covers the whole attempt
+ * (connecting, the proxy's `CONNECT`, the answer and its body) and a missed deadline destroys the socket:
+ * `HttpClient`'s `socketTimeout` is an inactivity timer that only half-closes the socket, and does not run while a
+ * tunnel is being set up. Redirects are never followed.
+ */
+
+
+
+/** No complete answer: `kind` says why, `code` carries Node's error code (`ECONNREFUSED`, …) when there is one. */
+class HttpExchangeError extends Error {
+    kind;
+    code;
+    constructor(kind, message, code, options) {
+        super(message, options);
+        this.name = 'HttpExchangeError';
+        this.kind = kind;
+        if (code !== undefined)
+            this.code = code;
+    }
+}
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Connection-level error codes worth another attempt: the network or the server may be fine a moment later. */
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'ENETDOWN',
+    'EHOSTUNREACH',
+    'EHOSTDOWN',
+    'UND_ERR_SOCKET',
+]);
+/**
+ * Whether a failed exchange is worth another attempt: timeouts, answers cut short, and connection errors such as
+ * ECONNRESET/ECONNREFUSED/`socket hang up`/a proxy refusing the tunnel. Not: unknown hosts (`ENOTFOUND`), TLS and
+ * certificate errors, oversized answers — they would fail the same way again.
+ */
+function isTransientExchangeError(error) {
+    if (!(error instanceof HttpExchangeError))
+        return false;
+    if (error.kind === 'timeout' || error.kind === 'incomplete')
+        return true;
+    if (error.kind === 'too-large')
+        return false;
+    return ((error.code !== undefined && TRANSIENT_CODES.has(error.code)) ||
+        /socket hang up|tunneling socket/.test(error.message));
+}
+/** A short reason for logs: `ECONNRESET: socket hang up`, `no answer within 300 ms`. */
+function exchangeFailureReason(error) {
+    return error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message;
+}
+/**
+ * Sends one request and reads the whole answer, within `timeoutMs` for everything.
+ *
+ * @returns the answer, whatever its status (3xx are not followed).
+ * @throws HttpExchangeError: `timeout` (`no answer within N ms` / `the answer did not complete within N ms`),
+ *   `incomplete` (the connection closed before the answer was complete), `too-large`, or `connection` (Node's
+ *   message, e.g. `connect ECONNREFUSED 127.0.0.1:9`, with its `code`, the original error as `cause`).
+ */
+function httpExchange(request) {
+    const url = new URL(request.url);
+    const maxBodyBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const client = new HttpClient(request.userAgent, undefined, {
+        keepAlive: false,
+        allowRedirects: false,
+        allowRetries: false,
     });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
+    const agent = client.getAgent(request.url);
+    const transport = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
+    const headers = { ...request.headers, 'User-Agent': request.userAgent };
+    if (request.body !== undefined)
+        headers['Content-Length'] = String(Buffer.byteLength(request.body, 'utf8'));
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        let answered = false;
+        const settle = (error, answer) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error) {
+                req.destroy();
+                reject(error);
+            }
+            else {
+                resolve(answer);
+            }
+            client.dispose();
+        };
+        const timer = setTimeout(() => {
+            settle(new HttpExchangeError('timeout', answered
+                ? `the answer did not complete within ${request.timeoutMs} ms`
+                : `no answer within ${request.timeoutMs} ms`));
+        }, request.timeoutMs);
+        const req = transport.request(url, { method: request.method, headers, agent }, (res) => {
+            answered = true;
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > maxBodyBytes) {
+                    settle(new HttpExchangeError('too-large', `the answer is larger than ${maxBodyBytes} bytes`));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            res.on('end', () => {
+                settle(undefined, {
+                    status: res.statusCode ?? 0,
+                    statusText: res.statusMessage ?? '',
+                    headers: res.headers,
+                    body: Buffer.concat(chunks),
+                });
+            });
+            const cut = () => settle(new HttpExchangeError('incomplete', 'the connection closed before the answer was complete', 'ECONNRESET'));
+            res.on('error', cut);
+            res.on('aborted', cut);
+            res.on('close', () => {
+                if (!res.complete)
+                    cut();
+            });
         });
+        req.on('error', (err) => {
+            const code = typeof err.code === 'string' ? err.code : undefined;
+            settle(new HttpExchangeError('connection', err.message, code, { cause: err }));
+        });
+        req.end(request.body);
+    });
+}
+
+
+/***/ }),
+
+/***/ 6705:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   NO: () => (/* binding */ resolveRetryPolicy),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   U_: () => (/* binding */ describeAttempts),
+/* harmony export */   i5: () => (/* binding */ RetriesExhaustedError),
+/* harmony export */   jm: () => (/* binding */ parseRetryInputs),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, MAX_RETRIES, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, backoffDelayMs */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+/**
+ * Retrying requests to grafana.com: a bounded number of attempts, each with its own time limit, separated by
+ * exponential backoff with full jitter ("Exponential Backoff And Jitter", AWS Architecture Blog, 2015), honouring a
+ * server's `Retry-After` (RFC 9110 §10.2.3), all within an overall time budget.
+ *
+ * What is worth retrying is the caller's decision (see {@link RetryVerdict}); the usual rule for HTTP is
+ * {@link isRetryableStatus}: 429 and 5xx are, other answers are not.
+ */
+
+/** The default extra attempts (the action's `retries` input default). */
+const DEFAULT_RETRIES = 3;
+/** The default time limit of one attempt: 30 s (the action's `timeout-seconds` input default). */
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** The default backoff unit: 1 s. */
+const DEFAULT_BASE_DELAY_MS = 1_000;
+/** The default cap of a backoff wait: 30 s. */
+const DEFAULT_MAX_DELAY_MS = 30_000;
+/** Bounds of the action's `retries` input. */
+const MAX_RETRIES = 10;
+/** Bounds of the action's `timeout-seconds` input, in seconds. */
+const MIN_TIMEOUT_SECONDS = 1;
+const MAX_TIMEOUT_SECONDS = 600;
+/**
+ * A complete policy from a partial one. Defaults: `retries` 3, `timeoutMs` 30000, `baseDelayMs` 1000,
+ * `maxDelayMs` 30000, and `totalMs` large enough for every attempt to use its whole time limit and every wait its
+ * cap: `(retries + 1) · timeoutMs + retries · maxDelayMs` (210 s with the defaults).
+ *
+ * @throws RangeError when a given value is negative or not finite, `retries` is not an integer, or `timeoutMs` or
+ *   `totalMs` is 0 (a programming error: user input goes through {@link parseRetryInputs} first).
+ */
+function resolveRetryPolicy(partial = {}) {
+    const retries = partial.retries ?? DEFAULT_RETRIES;
+    const timeoutMs = partial.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const baseDelayMs = partial.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
+    const maxDelayMs = partial.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+    const totalMs = partial.totalMs ?? (retries + 1) * timeoutMs + retries * maxDelayMs;
+    const policy = { retries, timeoutMs, totalMs, baseDelayMs, maxDelayMs };
+    for (const [name, value] of Object.entries(policy)) {
+        if (!Number.isFinite(value) || value < 0)
+            throw new RangeError(`retry policy: ${name} must be >= 0, got ${value}`);
+    }
+    if (!Number.isInteger(retries))
+        throw new RangeError(`retry policy: retries must be an integer, got ${retries}`);
+    if (timeoutMs === 0 || totalMs === 0)
+        throw new RangeError('retry policy: timeoutMs and totalMs must be > 0');
+    return policy;
+}
+/**
+ * The backoff wait after failed attempt `attempt` (1-based), with full jitter: uniform in
+ * `[0, min(maxDelayMs, baseDelayMs · 2^(attempt-1)))`, rounded down to whole ms.
+ *
+ * @param random a source of uniform numbers in [0, 1) (default `Math.random`).
+ */
+function backoffDelayMs(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+/**
+ * Whether an HTTP answer is worth another attempt: 429 (Too Many Requests) and every 5xx. Other answers, 408
+ * included, are final: a 4xx means the request itself is wrong and will be refused again.
+ */
+function isRetryableStatus(status) {
+    return status === 429 || (status >= 500 && status <= 599);
+}
+/**
+ * A `Retry-After` header value as a wait in ms (RFC 9110 §10.2.3): delta-seconds (`"120"`) or an HTTP-date
+ * (`"Wed, 21 Oct 2015 07:28:00 GMT"`, relative to `now`; a past date means 0).
+ *
+ * @param now the current time in ms since the epoch (default `Date.now()`).
+ * @returns the wait in ms, or `undefined` for an absent, empty or unreadable value (then the backoff applies).
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text)) {
+        const seconds = Number(text);
+        return Number.isSafeInteger(seconds * 1000) ? seconds * 1000 : undefined;
+    }
+    if (!/[a-z]/i.test(text))
+        return undefined; // "1.5", "-1": neither form
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Raised by {@link withRetries} when every allowed attempt failed with a retryable error. */
+class RetriesExhaustedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SignPluginError */ .t7 {
+    /** How many attempts were made. */
+    attempts;
+    /** From the first attempt's start to the last one's failure, in ms. */
+    elapsedMs;
+    /** The last attempt's {@link RetryVerdict.reason}. */
+    reason;
+    /** What the last attempt threw (also the `cause`). */
+    lastError;
+    /** Why the retries stopped before the attempts ran out (the budget), or `''` when every attempt was made. */
+    stoppedBy;
+    constructor(attempts, elapsedMs, reason, lastError, stoppedBy = '') {
+        super('retries-exhausted', `Gave up after ${describeAttempts(attempts, elapsedMs)}${stoppedBy ? ` (${stoppedBy})` : ''}; ` +
+            `last failure: ${reason}`, { cause: lastError });
+        this.attempts = attempts;
+        this.elapsedMs = elapsedMs;
+        this.reason = reason;
+        this.lastError = lastError;
+        this.stoppedBy = stoppedBy;
     }
 }
-class BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
+/** `"1 attempt over 0.2 s"`, `"4 attempts over 3.1 s"`: what the final errors say. */
+function describeAttempts(attempts, elapsedMs) {
+    return `${attempts} attempt${attempts === 1 ? '' : 's'} over ${(elapsedMs / 1000).toFixed(1)} s`;
+}
+/**
+ * Runs `fn` until it succeeds, it fails with an error `classify` calls not retryable, the attempts run out
+ * (`1 + policy.retries`) or the budget (`policy.totalMs`) would be exceeded.
+ *
+ * Between attempts it waits the server's `Retry-After` when the verdict carries one (even beyond `maxDelayMs`), else
+ * {@link backoffDelayMs}. A wait that would reach the end of the budget is not made: the retries end there. Each
+ * attempt gets `min(timeoutMs, budget left)` as its time limit in its {@link AttemptContext}; enforcing it is `fn`'s
+ * job. `onRetry` is called before each wait (the action logs it).
+ *
+ * @returns what `fn` returned.
+ * @throws what `fn` threw, unchanged, when `classify` says it is not retryable; otherwise
+ *   {@link RetriesExhaustedError} (attempts made, elapsed time, last reason, the last error as `lastError`/`cause`).
+ */
+async function withRetries(fn, policy, classify, onRetry) {
+    const started = Date.now();
+    for (let attempt = 1;; attempt++) {
+        const left = policy.totalMs - (Date.now() - started);
+        try {
+            return await fn({ attempt, timeoutMs: Math.max(1, Math.min(policy.timeoutMs, left)) });
         }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
+        catch (error) {
+            const verdict = classify(error);
+            if (!verdict.retryable)
+                throw error;
+            const elapsed = Date.now() - started;
+            const exhausted = (why) => new RetriesExhaustedError(attempt, elapsed, verdict.reason, error, why);
+            if (attempt > policy.retries)
+                throw exhausted('');
+            const remaining = policy.totalMs - elapsed;
+            const delayMs = verdict.retryAfterMs ?? backoffDelayMs(attempt, policy);
+            if (delayMs >= remaining) {
+                const asked = verdict.retryAfterMs !== undefined ? 'the server asked to retry after' : 'the next wait is';
+                throw exhausted(`${asked} ${(delayMs / 1000).toFixed(1)} s, beyond the ${(policy.totalMs / 1000).toFixed(1)} s budget`);
+            }
+            onRetry?.({ attempt, delayMs, reason: verdict.reason });
+            await new Promise((resolve) => setTimeout(resolve, delayMs));
+        }
     }
 }
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
+/**
+ * Parses the action's `retries` and `timeout-seconds` inputs. An empty string means the default (3 extra attempts,
+ * 30 s); surrounding whitespace is ignored.
+ *
+ * @param names the inputs' names as the user writes them (named in errors), e.g. `{ retries: 'retries', timeout:
+ *   'timeout-seconds' }`.
+ * @returns `retries` (extra attempts, 0–10) and `timeoutMs` (per attempt, 1000–600000 ms).
+ * @throws UsageError (`names.retries`) unless `retries` is an integer 0–10; UsageError (`names.timeout`) unless
+ *   `timeoutSeconds` is an integer 1–600.
+ */
+function parseRetryInputs(retries, timeoutSeconds, names) {
+    const count = parseIntegerInput(retries, names.retries, 0, MAX_RETRIES, DEFAULT_RETRIES, 'extra attempts');
+    const seconds = parseIntegerInput(timeoutSeconds, names.timeout, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_MS / 1000, 'seconds per attempt');
+    return { retries: count, timeoutMs: seconds * 1000 };
+}
+function parseIntegerInput(raw, name, min, max, fallback, unit) {
+    const text = raw.trim();
+    if (text === '')
+        return fallback;
+    const value = /^[+]?\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(name, `${name} must be a whole number from ${min} to ${max} (${unit}), got "${text}"; the default is ${fallback}`);
     }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 5975:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fz: () => (/* binding */ trustedKeysFor)
+/* harmony export */ });
+/* unused harmony exports KEY_FETCH_TIMEOUT_MS, KeyFetchError, fetchGrafanaComKeys */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9883);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6705);
+/* harmony import */ var _signing_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6748);
+/* harmony import */ var _grafana_key_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8000);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4476);
+/**
+ * Grafana's key retriever (`pkg/plugins/manager/signature` key providers, SIGNATURES.md §6): besides its built-in key,
+ * Grafana trusts the keys grafana.com publishes at `GET {grafana_com api_url}/plugins/ci/keys`, each under the exact
+ * `keyId` string the answer gives, fetched with a 10 s timeout; with `public_key_retrieval_disabled = true` it trusts
+ * only the built-in key.
+ */
+
+
+
+
+
+
+/** Grafana's key retriever gives grafana.com 10 s to answer. */
+const KEY_FETCH_TIMEOUT_MS = 10_000;
+const DEFAULT_USER_AGENT = 'sign-plugin-action';
+/** How much of an error body is quoted. */
+const MAX_QUOTED_BODY = 200;
+/** grafana.com's key list could not be fetched or read: no answer, an HTTP error, bad JSON or a bad key. */
+class KeyFetchError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SignPluginError */ .t7 {
+    /** HTTP status of the answer, or 0 when no answer came back (or the request was refused before sending). */
+    status;
+    constructor(status, message, options) {
+        super('key-fetch', message, options);
+        this.status = status;
     }
 }
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./lib/signing/client.js
+/**
+ * Fetches the keys grafana.com publishes for plugin signatures, as Grafana's key retriever does:
+ * `GET {grafanaComUrl}/plugins/ci/keys` (no token, no credentials), answer `{"items":[{"keyId":"…","public":
+ * "<armored public key>","since":<int>}]}`.
+ *
+ * Each item's `public` is read with `readArmoredPublicKeys` and trusted under the item's `keyId`, exactly as given
+ * (Grafana stores keys by that string and looks manifests' `keyId` up by it, without case folding); the whole armored
+ * text is kept, as Grafana hands it to `ReadArmoredKeyRing`. Source `grafana.com`, label `grafana.com key <keyId>`.
+ * The JSON is read as Go's `encoding/json` reads Grafana's struct: `items` absent or null is an empty list, `since`
+ * absent or null is 0, and a `since` that is not an integer is an error.
+ *
+ * Retries as signing does (`../net/retry.ts`): connection errors, timeouts, 429 and 5xx; redirects are not followed.
+ * Plain `http://` is refused except to loopback: these keys decide what verifies, so nobody on the path may swap them.
+ *
+ * @returns the keys, in the answer's order (an empty list when grafana.com lists none).
+ * @throws UsageError (`grafana-com-url`) for an unusable URL (see `grafanaComEndpoint`).
+ * @throws KeyFetchError for plain http to a host that is not loopback, no complete answer within the time limit
+ *   (status 0), any status but 200, a body that is not JSON or not shaped like the above, an empty `keyId`, or a
+ *   `public` that is not an armored public key. After retries the message ends with
+ *   `Gave up after N attempts over S s; last failure: <reason>.`
+ */
+async function fetchGrafanaComKeys(opts) {
+    const endpoint = (0,_signing_client_js__WEBPACK_IMPORTED_MODULE_3__/* .grafanaComEndpoint */ .fj)(opts.grafanaComUrl, '/plugins/ci/keys');
+    const url = new URL(endpoint);
+    if (url.protocol === 'http:' && !(0,_signing_client_js__WEBPACK_IMPORTED_MODULE_3__/* .isLoopbackHost */ .cW)(url.hostname)) {
+        throw new KeyFetchError(0, `Refusing to fetch trusted keys over plain http from ${url.host}: anyone on the path could replace them; ` +
+            'use an https:// grafana-com-url (plain http is only allowed for loopback hosts)');
+    }
+    const timeoutMs = opts.timeoutMs ?? KEY_FETCH_TIMEOUT_MS;
+    const policy = (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveRetryPolicy */ .NO)({ ...opts.retryPolicy, retries: opts.retries, timeoutMs });
+    const verdicts = new WeakMap();
+    const failed = (error, verdict) => {
+        verdicts.set(error, verdict);
+        return error;
+    };
+    const attempt = async (attemptTimeoutMs) => {
+        let answer;
+        try {
+            answer = await (0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpExchange */ .ai)({
+                method: 'GET',
+                url: endpoint,
+                headers: { Accept: 'application/json' },
+                timeoutMs: attemptTimeoutMs,
+                userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
+            });
+        }
+        catch (err) {
+            const reason = err instanceof _net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpExchangeError */ .ql ? (0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .exchangeFailureReason */ .Oh)(err) : String(err);
+            const text = err instanceof _net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpExchangeError */ .ql && err.kind === 'timeout'
+                ? `No answer from ${endpoint} within ${attemptTimeoutMs} ms`
+                : `Could not reach ${endpoint}: ${reason}`;
+            throw failed(new KeyFetchError(0, `${text}.`, { cause: err }), {
+                retryable: (0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransientExchangeError */ .qx)(err),
+                reason,
+            });
+        }
+        if (answer.status === 200)
+            return answer.body;
+        const statusText = answer.statusText ? ` ${answer.statusText}` : '';
+        const said = quoteServerMessage(answer.body);
+        const error = new KeyFetchError(answer.status, `GET ${endpoint} answered HTTP ${answer.status}${statusText}${said ? `: ${said}` : ' (empty body)'}.`);
+        throw failed(error, {
+            retryable: (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableStatus */ .PS)(answer.status),
+            reason: `HTTP ${answer.status}${statusText}`,
+            retryAfterMs: (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRetryAfter */ .mu)(answer.headers['retry-after']),
+        });
+    };
+    let body;
+    try {
+        body = await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)((context) => attempt(context.timeoutMs), policy, (error) => verdicts.get(error) ?? { retryable: false, reason: String(error) }, opts.onRetry);
+    }
+    catch (error) {
+        if (!(error instanceof _net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetriesExhaustedError */ .i5))
+            throw error;
+        const last = error.lastError;
+        if (policy.retries === 0)
+            throw last;
+        const stopped = error.stoppedBy ? ` (${error.stoppedBy})` : '';
+        throw new KeyFetchError(last.status, `${last.message} Gave up after ${(0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAttempts */ .U_)(error.attempts, error.elapsedMs)}${stopped}; ` +
+            `last failure: ${error.reason}.`, { cause: last.cause });
+    }
+    return await readKeyList(body, endpoint);
+}
+/** The keys of a 200 answer's body. */
+async function readKeyList(body, endpoint) {
+    const shape = '{"items":[{"keyId":"…","public":"<armored public key>","since":<int>}]}';
+    const bad = (why, cause) => new KeyFetchError(200, `GET ${endpoint} answered HTTP 200 but ${why}`, cause === undefined ? undefined : { cause });
+    let parsed;
+    try {
+        parsed = JSON.parse(body.toString('utf8'));
+    }
+    catch (err) {
+        const start = body.toString('utf8').trim().slice(0, MAX_QUOTED_BODY);
+        throw bad(`the body is not JSON (${err.message})${start ? `; it starts with "${start}"` : ''}`, err);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw bad(`the body is not a JSON object shaped like ${shape}`);
+    }
+    const items = parsed.items;
+    if (items === undefined || items === null)
+        return [];
+    if (!Array.isArray(items))
+        throw bad(`"items" is not an array (expected ${shape})`);
+    const keys = [];
+    for (const [index, item] of items.entries()) {
+        const where = `item #${index + 1} of "items"`;
+        if (item === null || typeof item !== 'object' || Array.isArray(item))
+            throw bad(`${where} is not an object`);
+        const { keyId, public: armored, since } = item;
+        if (typeof keyId !== 'string' || keyId === '')
+            throw bad(`${where} has no "keyId" string`);
+        if (typeof armored !== 'string')
+            throw bad(`${where} (keyId "${keyId}") has no "public" string`);
+        if (since !== undefined && since !== null && !Number.isSafeInteger(since)) {
+            throw bad(`${where} (keyId "${keyId}") has a "since" that is not an integer: ${JSON.stringify(since)}`);
+        }
+        const label = `grafana.com key ${keyId}`;
+        let read;
+        try {
+            read = await (0,_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .readArmoredPublicKeys */ .qI)(armored, 'grafana.com', label);
+        }
+        catch (err) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb)
+                throw bad(`${where}: ${err.message}`, err);
+            throw err;
+        }
+        const primary = read.find((k) => k.keyId === keyId.toLowerCase()) ?? read[0];
+        keys.push({ keyId, fingerprint: primary.fingerprint, armored, source: 'grafana.com', label });
+    }
+    return keys;
+}
+/** The `message` of a JSON error body, else the start of the text body, else `undefined`. */
+function quoteServerMessage(body) {
+    const text = body.toString('utf8');
+    try {
+        const parsed = JSON.parse(text);
+        const message = parsed?.message;
+        if (typeof message === 'string')
+            return message;
+    }
+    catch {
+        // not JSON: quote the text
+    }
+    return text.trim().slice(0, MAX_QUOTED_BODY) || undefined;
+}
+/**
+ * The keys a verification trusts, assembled like Grafana's key provider, in this order (a later key replaces an
+ * earlier one with the same ID):
+ *
+ * 1. Grafana's embedded key `7e4d0c6a708866e7`, always;
+ * 2. when `fetch` is set and `retrieval` is `enabled`, the keys of {@link fetchGrafanaComKeys}; if that fails with a
+ *    KeyFetchError, `onWarning("could not fetch the signing keys grafana.com publishes, falling back to the embedded
+ *    key 7e4d0c6a708866e7: <why>")` and verification goes on without them (Grafana also keeps working on the
+ *    built-in key when grafana.com cannot be reached);
+ * 3. `extra`, the keys the user passed.
+ *
+ * `retrieval: 'disabled'` (Grafana's `public_key_retrieval_disabled = true`) fetches nothing, whatever `fetch` says.
+ * Keys in `extra` still apply, because the user passed them explicitly — but such a Grafana trusts only its embedded
+ * key, so a plugin valid here only thanks to them would be invalid there: a warning says so whenever `extra` is not
+ * empty.
+ *
+ * @throws UsageError (`grafana-com-url`) when fetching with an unusable URL; never for a failed fetch.
+ */
+async function trustedKeysFor(opts) {
+    const keys = _keys_js__WEBPACK_IMPORTED_MODULE_4__/* .TrustedKeys */ .qK.withEmbedded();
+    if (opts.retrieval === 'disabled') {
+        if (opts.extra.length > 0) {
+            const count = opts.extra.length === 1 ? 'the key' : `the ${opts.extra.length} keys`;
+            opts.onWarning(`public key retrieval is disabled (like Grafana's public_key_retrieval_disabled = true): such a Grafana ` +
+                `trusts only its embedded key ${_grafana_key_js__WEBPACK_IMPORTED_MODULE_5__/* .GRAFANA_KEY_ID */ .dy}, but ${count} you passed (` +
+                `${opts.extra.map((k) => `${k.keyId} from ${k.label}`).join(', ')}) still apply here because you passed ` +
+                'them explicitly; a plugin signed with them will be invalid in that Grafana.');
+        }
+    }
+    else if (opts.fetch) {
+        try {
+            for (const key of await fetchGrafanaComKeys({
+                grafanaComUrl: opts.grafanaComUrl,
+                timeoutMs: opts.timeoutMs,
+                retries: opts.retries,
+                retryPolicy: opts.retryPolicy,
+            })) {
+                keys.add(key);
+            }
+        }
+        catch (error) {
+            if (!(error instanceof KeyFetchError))
+                throw error;
+            const also = opts.extra.length > 0 ? ' (and the keys you passed)' : '';
+            opts.onWarning(`could not fetch the signing keys grafana.com publishes, falling back to the embedded key ` +
+                `${_grafana_key_js__WEBPACK_IMPORTED_MODULE_5__/* .GRAFANA_KEY_ID */ .dy}${also}: ${error.message}`);
+        }
+    }
+    for (const key of opts.extra)
+        keys.add(key);
+    return keys;
+}
+
+
+/***/ }),
+
+/***/ 8000:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bX: () => (/* binding */ GRAFANA_PUBLIC_KEY),
+/* harmony export */   dy: () => (/* binding */ GRAFANA_KEY_ID),
+/* harmony export */   kL: () => (/* binding */ GRAFANA_KEY_FINGERPRINT)
+/* harmony export */ });
+/**
+ * Grafana's built-in plugin-signing public key: the one every Grafana trusts, compiled into the server as
+ * `publicKeyText` (Grafana `pkg/plugins/manager/signature`, static key retriever). ECDSA NIST P-521, key ID
+ * `7e4d0c6a708866e7`, fingerprint `F33B 25B6 9107 4E84 6365  70F3 7E4D 0C6A 7088 66E7`, no expiry.
+ *
+ * It is a fact the product needs to verify offline, so it lives in the source rather than being fetched.
+ */
+/** The key ID grafana.com writes into `keyId` for manifests signed with the built-in key (lowercase hex). */
+const GRAFANA_KEY_ID = '7e4d0c6a708866e7';
+/** Fingerprint of the built-in key (uppercase hex, no spaces), as shown by `gpg --fingerprint`. */
+const GRAFANA_KEY_FINGERPRINT = 'F33B25B691074E84636570F37E4D0C6A708866E7';
+/** The armored public key, byte for byte as Grafana embeds it. */
+const GRAFANA_PUBLIC_KEY = `-----BEGIN PGP PUBLIC KEY BLOCK-----
+Version: OpenPGP.js v4.10.1
+Comment: https://openpgpjs.org
+
+xpMEXpTXXxMFK4EEACMEIwQBiOUQhvGbDLvndE0fEXaR0908wXzPGFpf0P0Z
+HJ06tsq+0higIYHp7WTNJVEZtcwoYLcPRGaa9OQqbUU63BEyZdgAkPTz3RFd
+5+TkDWZizDcaVFhzbDd500yTwexrpIrdInwC/jrgs7Zy/15h8KA59XXUkdmT
+YB6TR+OA9RKME+dCJozNGUdyYWZhbmEgPGVuZ0BncmFmYW5hLmNvbT7CvAQQ
+EwoAIAUCXpTXXwYLCQcIAwIEFQgKAgQWAgEAAhkBAhsDAh4BAAoJEH5NDGpw
+iGbnaWoCCQGQ3SQnCkRWrG6XrMkXOKfDTX2ow9fuoErN46BeKmLM4f1EkDZQ
+Tpq3SE8+My8B5BIH3SOcBeKzi3S57JHGBdFA+wIJAYWMrJNIvw8GeXne+oUo
+NzzACdvfqXAZEp/HFMQhCKfEoWGJE8d2YmwY2+3GufVRTI5lQnZOHLE8L/Vc
+1S5MXESjzpcEXpTXXxIFK4EEACMEIwQBtHX/SD5Qm3v4V92qpaIZQgtTX0sT
+cFPjYWAHqsQ1iENrYN/vg1wU3ADlYATvydOQYvkTyT/tbDvx2Fse8PL84MQA
+YKKQ6AJ3gLVvmeouZdU03YoV4MYaT8KbnJUkZQZkqdz2riOlySNI9CG3oYmv
+omjUAtzgAgnCcurfGLZkkMxlmY8DAQoJwqQEGBMKAAkFAl6U118CGwwACgkQ
+fk0ManCIZuc0jAIJAVw2xdLr4ZQqPUhubrUyFcqlWoW8dQoQagwO8s8ubmby
+KuLA9FWJkfuuRQr+O9gHkDVCez3aism7zmJBqIOi38aNAgjJ3bo6leSS2jR/
+x5NqiKVi83tiXDPncDQYPymOnMhW0l7CVA7wj75HrFvvlRI/4MArlbsZ2tBn
+N1c5v9v/4h6qeA==
+=DNbR
+-----END PGP PUBLIC KEY BLOCK-----
+`;
+
+
+/***/ }),
+
+/***/ 4476:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   qI: () => (/* binding */ readArmoredPublicKeys),
+/* harmony export */   qK: () => (/* binding */ TrustedKeys),
+/* harmony export */   qd: () => (/* binding */ loadPublicKeyInputs)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(174);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(452);
+/* harmony import */ var _grafana_key_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8000);
+/**
+ * The public keys a verification trusts, looked up the way Grafana's key provider looks them up: by the exact
+ * `keyId` string written in the manifest (`GetPublicKey(ctx, manifest.KeyID)`, no case folding, no prefix match).
+ */
+
+
+
+
+
+/**
+ * The set of trusted keys, indexed by key ID.
+ *
+ * Lookup is an exact string match on the manifest's `keyId`, as Grafana's key providers do (a map keyed by the
+ * `keyId` of `/api/plugins/ci/keys`, plus the built-in key under `7e4d0c6a708866e7`).
+ */
+class TrustedKeys {
+    keys = new Map();
+    /** A set holding Grafana's built-in plugin-signing key (`GRAFANA_PUBLIC_KEY`) under `GRAFANA_KEY_ID`. */
+    static withEmbedded() {
+        const keys = new TrustedKeys();
+        keys.add({
+            keyId: _grafana_key_js__WEBPACK_IMPORTED_MODULE_4__/* .GRAFANA_KEY_ID */ .dy,
+            fingerprint: _grafana_key_js__WEBPACK_IMPORTED_MODULE_4__/* .GRAFANA_KEY_FINGERPRINT */ .kL,
+            armored: _grafana_key_js__WEBPACK_IMPORTED_MODULE_4__/* .GRAFANA_PUBLIC_KEY */ .bX,
+            source: 'embedded',
+            label: 'embedded Grafana key',
+        });
+        return keys;
+    }
+    /** Same as {@link TrustedKeys.withEmbedded}: only the key every Grafana trusts (`public_key_retrieval_disabled`). */
+    static embeddedOnly() {
+        return TrustedKeys.withEmbedded();
+    }
+    /** Adds `key` under `key.keyId`; a later key with the same ID replaces the earlier one. */
+    add(key) {
+        this.keys.delete(key.keyId);
+        this.keys.set(key.keyId, key);
+    }
+    /** The key stored under exactly `keyId` (case-sensitive, as Grafana), or `undefined`. */
+    get(keyId) {
+        return this.keys.get(keyId);
+    }
+    /** All keys, in the order they were (last) added. */
+    list() {
+        return [...this.keys.values()];
+    }
+}
+const PUBLIC_BEGIN = '-----BEGIN PGP PUBLIC KEY BLOCK-----';
+const PUBLIC_END = '-----END PGP PUBLIC KEY BLOCK-----';
+const PRIVATE_BEGIN = '-----BEGIN PGP PRIVATE KEY BLOCK-----';
+const EXPORT_HINT = 'pass the public half: gpg --armor --export KEYID';
+/**
+ * Reads one or more armored OpenPGP public key blocks (several blocks may follow each other, and one block may hold
+ * several keys) with OpenPGP.js.
+ *
+ * @param text armored text.
+ * @param source recorded in each key.
+ * @param label where the text came from; it names the culprit in errors and is recorded in each key.
+ * @returns one {@link TrustedKey} per key, with the primary key ID (lowercase hex) and fingerprint (uppercase hex).
+ * @throws UsageError (input `public-keys`) when the text holds a private key ("pass the public half: gpg --armor
+ *   --export KEYID"), holds no `-----BEGIN PGP PUBLIC KEY BLOCK-----`, or a block does not parse.
+ */
+async function readArmoredPublicKeys(text, source, label) {
+    if (text.includes(PRIVATE_BEGIN)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('public-keys', `${label} holds a PGP PRIVATE key: never give a private key; ${EXPORT_HINT}`);
+    }
+    const blocks = [];
+    let from = 0;
+    for (;;) {
+        const start = text.indexOf(PUBLIC_BEGIN, from);
+        if (start < 0)
+            break;
+        const end = text.indexOf(PUBLIC_END, start);
+        if (end < 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('public-keys', `${label}: the armored public key has no "${PUBLIC_END}" line`);
+        }
+        blocks.push(text.slice(start, end + PUBLIC_END.length) + '\n');
+        from = end + PUBLIC_END.length;
+    }
+    if (blocks.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('public-keys', `${label} is not an armored OpenPGP public key (no "${PUBLIC_BEGIN}" line); ${EXPORT_HINT}`);
+    }
+    const result = [];
+    for (const block of blocks) {
+        let keys;
+        try {
+            keys = await openpgp__WEBPACK_IMPORTED_MODULE_2__/* .readKeys */ .x4({ armoredKeys: block });
+        }
+        catch (e) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('public-keys', `${label}: cannot read the armored public key: ${e.message}`, {
+                cause: e,
+            });
+        }
+        for (const key of keys) {
+            if (key.isPrivate()) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('public-keys', `${label} holds a private key: ${EXPORT_HINT}`);
+            }
+            result.push({
+                keyId: key.getKeyID().toHex().toLowerCase(),
+                fingerprint: key.getFingerprint().toUpperCase(),
+                armored: keys.length === 1 ? block : key.armor(),
+                source,
+                label,
+            });
+        }
+    }
+    return result;
+}
+/**
+ * Loads the keys given to an input that accepts several values (e.g. the action's `public-keys`).
+ *
+ * Each value is either armored text (it contains `-----BEGIN PGP PUBLIC KEY BLOCK-----`) or the path of a file
+ * holding armored text. Empty values are skipped. Keys from text are labelled `<inputName> input #<n>` (n counts
+ * from 1), keys from a file by the file's path; all have source `input`.
+ *
+ * @throws UsageError (input `inputName`) when a file is missing (`… file "x" not found …`) or is a directory, or
+ *   when the text is not an armored public key or is a private key (see {@link readArmoredPublicKeys}).
+ */
+async function loadPublicKeyInputs(values, inputName) {
+    const result = [];
+    for (const [index, raw] of values.entries()) {
+        const value = raw.trim();
+        if (value === '')
+            continue;
+        const ordinal = `${inputName} input #${index + 1}`;
+        let text;
+        let label;
+        if (value.includes('-----BEGIN PGP ')) {
+            text = value;
+            label = ordinal;
+        }
+        else {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(value);
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(inputName, `${ordinal}: file "${value}" not found; give an armored public key (${PUBLIC_BEGIN}) or the path of a file holding one`);
+            }
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory()) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(inputName, `${ordinal}: "${value}" is a directory, not a file holding an armored public key`);
+            }
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+            label = value;
+        }
+        try {
+            result.push(...(await readArmoredPublicKeys(text, 'input', label)));
+        }
+        catch (e) {
+            if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb && e.input !== inputName) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(inputName, e.message, { cause: e.cause });
+            }
+            throw e;
+        }
+    }
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 6748:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   fj: () => (/* binding */ grafanaComEndpoint),
+/* harmony export */   vO: () => (/* binding */ requestSignedManifest)
+/* harmony export */ });
+/* unused harmony export signingEndpoint */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9883);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6705);
 /**
  * The grafana.com signing client: `POST {grafana-com-url}/plugins/ci/sign` with an access policy token, exactly as
  * `@grafana/sign-plugin` does it (see `../shared/grafana/SIGNATURES.md` §7), returning the signed MANIFEST.txt bytes.
  *
  * The token never appears in any message this module produces: it travels only in the `Authorization` header, is
  * refused over plain `http://` to anything but loopback, redirects are not followed (so it cannot be replayed to
- * another host), and anything the server echoes back is redacted before it reaches an error.
+ * another host), and anything the server echoes back is redacted before it reaches an error or a retry report.
+ *
+ * Connection errors, timeouts, 429 and 5xx are retried (`../net/retry.ts`); proxies come from the environment
+ * (`../net/http.ts`, through `@actions/http-client`).
  */
 
 
 
 const DEFAULT_USER_AGENT = 'sign-plugin-action';
-const DEFAULT_TIMEOUT_MS = 30_000;
 /** How much of a non-JSON error body is quoted. */
 const MAX_QUOTED_BODY = 500;
 /** Every signed MANIFEST.txt contains this line (SIGNATURES.md §3). */
 const CLEARTEXT_HEADER = '-----BEGIN PGP SIGNED MESSAGE-----';
 /**
- * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign` (SIGNATURES.md §7; the
- * path `@grafana/sign-plugin` appends to `GRAFANA_COM_URL`). Surrounding whitespace is ignored.
+ * An endpoint under the grafana.com API root: `${url without trailing slashes}${route}`. Surrounding whitespace is
+ * ignored.
  *
- * `signingEndpoint('https://grafana.com/api/')` → `'https://grafana.com/api/plugins/ci/sign'`.
+ * `grafanaComEndpoint('https://grafana.com/api/', '/plugins/ci/keys')` → `'https://grafana.com/api/plugins/ci/keys'`.
  *
  * @throws UsageError (input `grafana-com-url`) when the URL does not parse, is not `http:`/`https:`, or carries
  *   credentials, a query or a fragment (the path is appended, so those would produce a wrong endpoint).
  */
-function signingEndpoint(grafanaComUrl) {
+function grafanaComEndpoint(grafanaComUrl, route) {
     const raw = grafanaComUrl.trim();
     let parsed;
     try {
         parsed = new URL(raw);
     }
     catch {
-        throw new errors/* UsageError */.eb('grafana-com-url', `grafana-com-url "${raw}" is not a valid URL; use the grafana.com API root, e.g. https://grafana.com/api`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('grafana-com-url', `grafana-com-url "${raw}" is not a valid URL; use the grafana.com API root, e.g. https://grafana.com/api`);
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new errors/* UsageError */.eb('grafana-com-url', `grafana-com-url "${raw}" must be an http(s) URL (got ${parsed.protocol}); use e.g. https://grafana.com/api`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('grafana-com-url', `grafana-com-url "${raw}" must be an http(s) URL (got ${parsed.protocol}); use e.g. https://grafana.com/api`);
     }
     if (parsed.username || parsed.password) {
-        throw new errors/* UsageError */.eb('grafana-com-url', 'grafana-com-url must not contain a user name or password; the access policy token authenticates the request');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('grafana-com-url', 'grafana-com-url must not contain a user name or password; the access policy token authenticates the request');
     }
     if (parsed.search || parsed.hash || raw.includes('?') || raw.includes('#')) {
-        throw new errors/* UsageError */.eb('grafana-com-url', `grafana-com-url "${raw}" must not have a query or fragment; use the API root, e.g. https://grafana.com/api`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('grafana-com-url', `grafana-com-url "${raw}" must not have a query or fragment; use the API root, e.g. https://grafana.com/api`);
     }
-    return `${raw.replace(/\/+$/, '')}/plugins/ci/sign`;
+    return `${raw.replace(/\/+$/, '')}${route}`;
+}
+/**
+ * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign` (SIGNATURES.md §7; the
+ * path `@grafana/sign-plugin` appends to `GRAFANA_COM_URL`). Surrounding whitespace is ignored.
+ *
+ * `signingEndpoint('https://grafana.com/api/')` → `'https://grafana.com/api/plugins/ci/sign'`.
+ *
+ * @throws UsageError (input `grafana-com-url`): see {@link grafanaComEndpoint}.
+ */
+function signingEndpoint(grafanaComUrl) {
+    return grafanaComEndpoint(grafanaComUrl, '/plugins/ci/sign');
 }
 /**
  * Asks grafana.com to sign `opts.manifest` and returns the answer's bytes unchanged: they ARE the signed
@@ -29640,74 +33692,106 @@ function signingEndpoint(grafanaComUrl) {
  * Request (SIGNATURES.md §7, as `@grafana/sign-plugin`): `POST {endpoint}` with `Content-Type: application/json`,
  * `Accept: application/json`, `Authorization: Bearer <token>` and the compact JSON body
  * `{"plugin","version","files"}` followed, only when set (non-empty), by `"signatureType"`, `"rootUrls"`,
- * `"signPlugin"`. Proxies come from `https_proxy`/`http_proxy`/`no_proxy` (handled by `@actions/http-client`).
- * Redirects and retries are off: a redirect is reported, not followed, so the token is never sent elsewhere.
+ * `"signPlugin"`. Proxies come from `https_proxy`/`http_proxy`/`no_proxy` (through `@actions/http-client`, see
+ * `../net/http.ts`). Redirects are not followed: a redirect is reported, so the token is never sent elsewhere.
+ *
+ * Retries (`../net/retry.ts`): connection errors (refused, reset, `socket hang up`, an answer cut short), a missed
+ * per-attempt deadline (`timeoutMs`), 429 and 5xx are tried again, up to `retries` extra times, after a backoff with
+ * full jitter (1 s base, 30 s cap) or the server's `Retry-After` (seconds or HTTP date), within the overall budget.
+ * Other answers (3xx, 4xx, a 200 that is not a signed manifest) and unknown hosts or TLS errors are final at once.
  *
  * @throws UsageError (`grafana-com-url`) for an unusable URL (see {@link signingEndpoint}) or plain `http://` to a
- *   host that is not loopback (`127.0.0.0/8`, `::1`, `localhost`) — checked before any connection is made.
+ *   host that is not loopback (`127.0.0.0/8`, `::1`, `::ffff:127.0.0.0/104`, `localhost`) — checked on the target
+ *   URL, whatever proxy is set, before any connection is made.
  * @throws UsageError (`access-policy-token`) for an empty token or one with whitespace/control/non-ASCII characters.
  * @throws SigningError with the HTTP status for any answer but a 200 carrying a cleartext-signed message (the
  *   message states the status, the server's `message` — or the first 500 characters of a non-JSON body — and what to
  *   do); status `0` when no complete answer came back (connection refused, DNS failure, timeout, dropped connection).
- *   Every occurrence of the token in those texts is replaced by `***`.
+ *   When retries were allowed and the last attempt failed with a retryable error, the message ends with
+ *   `Gave up after N attempts over S s; last failure: <reason>.`. Every occurrence of the token in those texts (and in
+ *   the `cause` and the `onRetry` reasons) is replaced by `***`.
  */
 async function requestSignedManifest(opts) {
     const endpoint = signingEndpoint(opts.grafanaComUrl);
     const url = new URL(endpoint);
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new errors/* UsageError */.eb('grafana-com-url', `Refusing to send the access policy token over plain http to ${url.host}: use an https:// grafana-com-url ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('grafana-com-url', `Refusing to send the access policy token over plain http to ${url.host}: use an https:// grafana-com-url ` +
             '(plain http is only allowed for loopback hosts: 127.0.0.0/8, ::1, localhost)');
     }
     const token = opts.token.trim();
     if (token === '') {
-        throw new errors/* UsageError */.eb('access-policy-token', 'No access policy token: create one at grafana.com with scope plugins:write and pass it as the ' +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('access-policy-token', 'No access policy token: create one at grafana.com with scope plugins:write and pass it as the ' +
             'access-policy-token input (GRAFANA_ACCESS_POLICY_TOKEN for the CLI)');
     }
     if (!/^[\x21-\x7e]+$/.test(token)) {
-        throw new errors/* UsageError */.eb('access-policy-token', 'The access policy token contains spaces, control or non-ASCII characters; copy it again from grafana.com');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('access-policy-token', 'The access policy token contains spaces, control or non-ASCII characters; copy it again from grafana.com');
     }
     const redact = makeRedactor([opts.token, token]);
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const client = new HttpClient(opts.userAgent ?? DEFAULT_USER_AGENT, [new BearerCredentialHandler(token)], {
-        socketTimeout: timeoutMs,
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: false,
-    });
-    try {
-        let response;
-        let body;
+    const policy = (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveRetryPolicy */ .NO)({ ...opts.retryPolicy, retries: opts.retries, timeoutMs: opts.timeoutMs });
+    const body = JSON.stringify(requestBody(opts.manifest));
+    /** The retry verdict of each error thrown by an attempt. */
+    const verdicts = new WeakMap();
+    const failed = (error, verdict) => {
+        verdicts.set(error, { ...verdict, reason: redact(verdict.reason) });
+        return error;
+    };
+    const attempt = async (timeoutMs) => {
+        let answer;
         try {
-            response = await client.post(endpoint, JSON.stringify(requestBody(opts.manifest)), {
-                'Content-Type': 'application/json',
-                Accept: 'application/json',
+            answer = await (0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .httpExchange */ .ai)({
+                method: 'POST',
+                url: endpoint,
+                headers: {
+                    'Content-Type': 'application/json',
+                    Accept: 'application/json',
+                    Authorization: `Bearer ${token}`,
+                },
+                body,
+                timeoutMs,
+                userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
             });
-            body = await readWholeBody(response, timeoutMs);
         }
         catch (err) {
-            throw new errors/* SigningError */.uJ(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
+            const error = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SigningError */ .uJ(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
                 cause: redactError(err, redact),
             });
+            const reason = err instanceof _net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpExchangeError */ .ql ? (0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .exchangeFailureReason */ .Oh)(err) : String(err);
+            throw failed(error, { retryable: (0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransientExchangeError */ .qx)(err), reason });
         }
-        const status = response.message.statusCode ?? 0;
+        const status = answer.status;
         if (status === 200) {
-            if (!body.toString('utf8').includes(CLEARTEXT_HEADER)) {
-                const quoted = redact(body.toString('utf8')).trim().slice(0, 200);
-                throw new errors/* SigningError */.uJ(200, redact(`POST ${endpoint} answered HTTP 200 but the body is not a signed manifest ` +
+            if (!answer.body.toString('utf8').includes(CLEARTEXT_HEADER)) {
+                const quoted = redact(answer.body.toString('utf8')).trim().slice(0, 200);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SigningError */ .uJ(200, redact(`POST ${endpoint} answered HTTP 200 but the body is not a signed manifest ` +
                     `(${quoted ? `it starts with "${quoted}"` : 'it is empty'}). ` +
                     'Check that grafana-com-url is the grafana.com API root ending in /api, e.g. https://grafana.com/api.'));
             }
-            return body;
+            return answer.body;
         }
-        const serverMessage = extractServerMessage(body, redact);
-        const location = headerValue(response.message.headers['location']);
+        const serverMessage = extractServerMessage(answer.body, redact);
+        const location = headerValue(answer.headers['location']);
         const hint = hintFor(status, serverMessage, opts.manifest, endpoint, location ? redact(location) : undefined);
-        const reason = response.message.statusMessage ? ` ${response.message.statusMessage}` : '';
+        const reason = answer.statusText ? ` ${answer.statusText}` : '';
         const said = serverMessage !== undefined ? `: ${serverMessage}` : ' (empty body)';
-        throw new errors/* SigningError */.uJ(status, redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`), serverMessage);
+        const error = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SigningError */ .uJ(status, redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`), serverMessage);
+        throw failed(error, {
+            retryable: (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableStatus */ .PS)(status),
+            reason: `HTTP ${status}${reason}`,
+            retryAfterMs: (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRetryAfter */ .mu)(answer.headers['retry-after']),
+        });
+    };
+    try {
+        return await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)((context) => attempt(context.timeoutMs), policy, (error) => verdicts.get(error) ?? { retryable: false, reason: String(error) }, opts.onRetry);
     }
-    finally {
-        client.dispose();
+    catch (error) {
+        if (!(error instanceof _net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetriesExhaustedError */ .i5))
+            throw error;
+        const last = error.lastError;
+        if (policy.retries === 0)
+            throw last;
+        const stopped = error.stoppedBy ? ` (${error.stoppedBy})` : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SigningError */ .uJ(last.status, `${last.message} Gave up after ${(0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAttempts */ .U_)(error.attempts, error.elapsedMs)}${stopped}; ` +
+            `last failure: ${redact(error.reason)}.`, last.serverMessage, { cause: last.cause });
     }
 }
 /** The request body with keys in `@grafana/sign-plugin`'s order; optional fields only when set. */
@@ -29728,40 +33812,26 @@ function requestBody(manifest) {
     }
     return body;
 }
-/** Loopback as the http refusal understands it: `127.0.0.0/8`, `::1`, `localhost` (WHATWG-normalised hostname). */
+/**
+ * Loopback as the http refusal understands it (WHATWG-normalised hostname): `localhost`, `127.0.0.0/8`, `::1`, and
+ * IPv4-mapped `::ffff:127.0.0.0/104` (normalised to `::ffff:7fXX:XXXX`). Literal addresses only, besides `localhost`:
+ * no name is resolved, so no DNS answer can turn a "loopback" name into a remote host.
+ */
 function isLoopbackHost(hostname) {
     const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-/**
- * Reads the whole answer with `readBodyBuffer`, failing (instead of hanging) when the connection drops or goes
- * silent before the body is complete.
- */
-async function readWholeBody(response, timeoutMs) {
-    const message = response.message;
-    if (!response.readBodyBuffer) {
-        throw new Error('@actions/http-client lacks readBodyBuffer');
-    }
-    const reading = response.readBodyBuffer();
-    return await new Promise((resolve, reject) => {
-        const incomplete = () => reject(new Error('the connection closed before the answer was complete'));
-        message.setTimeout(timeoutMs, () => message.destroy(new Error(`no data for ${timeoutMs} ms`)));
-        message.once('error', (err) => reject(err));
-        message.once('aborted', incomplete);
-        message.once('close', () => {
-            if (!message.complete)
-                incomplete();
-        });
-        reading.then(resolve, reject);
-    });
+    return (host === 'localhost' ||
+        host === '::1' ||
+        /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+        /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host));
 }
 /** Text of a SigningError(0). */
 function connectionFailure(endpoint, err, timeoutMs) {
     const detail = err instanceof Error ? err.message : String(err);
     const code = err?.code;
-    if (/^Request timeout/.test(detail) || /^no data for/.test(detail)) {
-        return (`No answer from ${endpoint} within ${timeoutMs} ms. grafana.com may be slow or unreachable from here ` +
-            '(check the network, an https_proxy setting, or retry later).');
+    if (err instanceof _net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .HttpExchangeError */ .ql && err.kind === 'timeout') {
+        return (`No answer from ${endpoint} within ${timeoutMs} ms` +
+            (detail.startsWith('the answer did not complete') ? ' (the answer started but did not complete)' : '') +
+            '. grafana.com may be slow or unreachable from here (check the network, an https_proxy setting, or retry later).');
     }
     const codeText = typeof code === 'string' && !detail.includes(code) ? ` (${code})` : '';
     return (`Could not reach ${endpoint}: ${detail}${codeText}. Check grafana-com-url, the network and any proxy ` +
@@ -29857,954 +33927,6 @@ function redactError(err, redact) {
 }
 function headerValue(value) {
     return Array.isArray(value) ? value[0] : value;
-}
-
-;// CONCATENATED MODULE: ./lib/signing/sign.js
-/**
- * Signing a plugin: build the manifest, have grafana.com sign it, prove the answer is what Grafana will
- * accept, and only then write MANIFEST.txt (atomically, byte for byte).
- */
-
-
-
-
-
-
-
-
-/** grafana.com answered 200 with a manifest Grafana would not accept for these files; nothing was written. */
-class SignedManifestRejectedError extends errors/* SignPluginError */.t7 {
-    findings;
-    expectations;
-    constructor(message, findings, expectations) {
-        super('signed-manifest-rejected', message);
-        this.findings = findings;
-        this.expectations = expectations;
-    }
-}
-/**
- * Signs `dist` through grafana.com (`POST {grafanaComUrl}/plugins/ci/sign`, SIGNATURES.md §7).
- *
- * The answer is verified against the files with the trusted keys (plugin, version, every hash, every file
- * covered, the signature type and root URLs asked for) before MANIFEST.txt is replaced by a rename of a
- * temporary file in the same folder; on any failure the earlier MANIFEST.txt is left byte-identical.
- *
- * @returns where MANIFEST.txt was written, its bytes, the request and the verification.
- * @throws PluginError (bad folder or plugin.json), UsageError (bad grafana-com-url), SigningError (grafana.com
- *   refused or failed), SignedManifestRejectedError (the answer would not be accepted by Grafana).
- */
-async function signPlugin(options) {
-    const built = await (0,build/* buildManifest */.u1)(options.dist);
-    const request = { plugin: built.plugin, version: built.version, files: built.files };
-    if (options.signatureType)
-        request.signatureType = options.signatureType;
-    if (options.rootUrls && options.rootUrls.length > 0)
-        request.rootUrls = [...options.rootUrls];
-    if (options.toolVersion)
-        request.signPlugin = { version: options.toolVersion };
-    const manifestBytes = await requestSignedManifest({
-        grafanaComUrl: options.grafanaComUrl,
-        token: options.token,
-        manifest: request,
-    });
-    const verification = await (0,verify/* verifyPlugin */.Vz)(options.dist, {
-        keys: options.keys,
-        manifestBytes,
-        appUrls: request.rootUrls ?? null,
-        now: options.now,
-    });
-    const expectations = (0,verify_expectations/* checkExpectations */.Ez)(verification, {
-        signatureType: options.signatureType,
-        rootUrls: request.rootUrls,
-    });
-    const unmet = expectations.filter((e) => !e.met);
-    if (verification.status !== 'valid' || unmet.length > 0) {
-        const reasons = [
-            ...verification.findings.filter((f) => f.status !== null).map((f) => f.message),
-            ...unmet.map((e) => e.message),
-        ];
-        const changed = verification.findings.some((f) => f.kind === 'file-modified' || f.kind === 'file-not-covered');
-        throw new SignedManifestRejectedError(`grafana.com answered with a manifest Grafana would reject (${verification.status}); MANIFEST.txt was not written:\n` +
-            reasons.map((r) => `  - ${r}`).join('\n') +
-            (changed ? '\nA file may have changed while the plugin was being signed: rebuild and sign again.' : ''), verification.findings, expectations);
-    }
-    const manifestPath = external_node_path_.join(verification.pluginDir, build/* MANIFEST_FILE */.h1);
-    await writeFileAtomically(manifestPath, manifestBytes);
-    return { manifestPath, manifestBytes, request, verification };
-}
-/**
- * Writes `bytes` to `target` through a temporary file in the same folder and a rename, so readers see the old
- * file or the new one, never a half-written one.
- *
- * @throws the `fs` error; the temporary file is removed and `target` is untouched.
- */
-async function writeFileAtomically(target, bytes) {
-    const temp = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const handle = await (0,promises_.open)(temp, 'wx', 0o644);
-    try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-        await handle.close();
-        await (0,promises_.rename)(temp, target);
-    }
-    catch (error) {
-        await handle.close().catch(() => undefined);
-        await (0,promises_.rm)(temp, { force: true });
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/action/constants.js
-/** Action input and output names, exactly as in action.yml. */
-const Inputs = {
-    Mode: 'mode',
-    Dist: 'dist',
-    AccessPolicyToken: 'access-policy-token',
-    SignatureType: 'signature-type',
-    RootUrls: 'root-urls',
-    AppUrls: 'app-urls',
-    GrafanaComUrl: 'grafana-com-url',
-    PublicKeys: 'public-keys',
-    ShowSummary: 'show-summary',
-    UploadArtifact: 'upload-artifact',
-    ArtifactName: 'artifact-name',
-    RetentionDays: 'retention-days',
-};
-const Outputs = {
-    Status: 'status',
-    SignatureType: 'signature-type',
-    SignedByOrg: 'signed-by-org',
-    SignedByOrgName: 'signed-by-org-name',
-    KeyId: 'key-id',
-    PluginId: 'plugin-id',
-    PluginVersion: 'plugin-version',
-    ManifestPath: 'manifest-path',
-    ManifestSha256: 'manifest-sha256',
-    FilesCount: 'files-count',
-    Findings: 'findings',
-    ArtifactId: 'artifact-id',
-    ArtifactUrl: 'artifact-url',
-};
-/** The `findings` output holds at most this many entries (outputs share GitHub's 1 MiB per-step limit). */
-const MAX_FINDINGS_OUTPUT = 500;
-/** Environment variable `@grafana/sign-plugin` reads the token from; the action falls back to it. */
-const TOKEN_ENV = 'GRAFANA_ACCESS_POLICY_TOKEN';
-/** The deprecated name of the same token. */
-const LEGACY_TOKEN_ENV = 'GRAFANA_API_KEY';
-const DEFAULT_GRAFANA_COM_URL = 'https://grafana.com/api';
-
-;// CONCATENATED MODULE: ./lib/version.js
-/** This tool's name and version, sent to grafana.com as `signPlugin.version` like `@grafana/sign-plugin` does. */
-const TOOL_VERSION = 'sign-plugin-action/0.1.0';
-
-;// CONCATENATED MODULE: ./lib/cli/sign.js
-/**
- * `sign [--dist DIR] [--signature-type T] [--root-urls U1,U2] [--grafana-com-url URL] [--public-key FILE]...`
- * The access policy token comes from `GRAFANA_ACCESS_POLICY_TOKEN`.
- */
-
-
-
-
-
-
-
-const SIGN_USAGE = 'usage: sign [--dist DIR] [--signature-type T] [--root-urls U1,U2] [--grafana-com-url URL] [--public-key FILE]...\n' +
-    `       the access policy token is read from ${TOKEN_ENV}`;
-/**
- * Runs `sign`: signs DIR (default `dist`) through grafana.com, verifies the answer, writes MANIFEST.txt.
- *
- * @returns exit code 0 on success. @throws UsageError (exit 2) for bad flags or a missing token; SigningError
- *   and friends (exit 1) when signing fails.
- */
-async function signCommand(argv, out, env) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args: argv,
-        allowPositionals: false,
-        options: {
-            dist: { type: 'string', default: 'dist' },
-            'signature-type': { type: 'string' },
-            'root-urls': { type: 'string' },
-            'grafana-com-url': { type: 'string', default: env.GRAFANA_COM_URL || DEFAULT_GRAFANA_COM_URL },
-            'public-key': { type: 'string', multiple: true },
-        },
-    });
-    void positionals;
-    const token = (env[TOKEN_ENV] || env[LEGACY_TOKEN_ENV] || '').trim();
-    if (!token) {
-        throw new errors/* UsageError */.eb(TOKEN_ENV, `${TOKEN_ENV} is not set: create an access policy token with the plugins:write scope at grafana.com and export it`);
-    }
-    const keys = signature_keys/* TrustedKeys */.qK.withEmbedded();
-    for (const key of await (0,signature_keys/* loadPublicKeyInputs */.qd)(values['public-key'] ?? [], '--public-key'))
-        keys.add(key);
-    const signed = await signPlugin({
-        dist: values.dist,
-        token,
-        grafanaComUrl: values['grafana-com-url'].replace(/\/+$/, ''),
-        signatureType: (0,verify_expectations/* parseSignatureType */.Y4)(values['signature-type'], '--signature-type'),
-        rootUrls: (0,verify_expectations/* parseUrlList */.Jq)(values['root-urls'], '--root-urls'),
-        keys,
-        toolVersion: TOOL_VERSION,
-    });
-    const m = signed.verification.manifest;
-    out(`Signed ${m?.plugin} ${m?.version}: ${m?.signatureType} signature by ${m?.signedByOrgName} (${m?.signedByOrg}), ` +
-        `key ${m?.keyId}, ${Object.keys(signed.request.files).length} files\nWrote ${signed.manifestPath}`);
-    return 0;
-}
-
-
-/***/ }),
-
-/***/ 4406:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Y: () => (/* binding */ VERIFY_USAGE),
-  p: () => (/* binding */ verifyCommand)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(452);
-// EXTERNAL MODULE: ./lib/signature/keys.js + 1 modules
-var signature_keys = __nccwpck_require__(3776);
-// EXTERNAL MODULE: ./lib/verify/expectations.js
-var verify_expectations = __nccwpck_require__(4890);
-// EXTERNAL MODULE: ./lib/verify/verify.js + 5 modules
-var verify = __nccwpck_require__(2104);
-// EXTERNAL MODULE: ./lib/verify/findings.js
-var findings = __nccwpck_require__(3859);
-;// CONCATENATED MODULE: ./lib/cli/output.js
-
-/**
- * The stable JSON shape of one verification (`verify --json`): Grafana's status name, the signature type,
- * plugin id and version, and every finding.
- */
-function resultToJson(result, expectations, inputPath) {
-    const m = result.manifest;
-    return {
-        path: inputPath,
-        status: result.status,
-        ok: result.status === 'valid' && expectations.every((e) => e.met),
-        headline: result.headline,
-        reason: result.reason,
-        plugin: result.plugin.id || m?.plugin || '',
-        version: result.plugin.version || m?.version || '',
-        signatureType: m?.signatureType ?? null,
-        signedByOrg: m?.signedByOrg ?? null,
-        signedByOrgName: m?.signedByOrgName ?? null,
-        keyId: m?.keyId ?? null,
-        rootUrls: m?.rootUrls ?? [],
-        signedAt: m && m.time ? new Date(m.time).toISOString() : null,
-        filesCount: result.filesCount,
-        findings: result.findings,
-        rootUrlChecks: result.rootUrlChecks,
-        expectations,
-    };
-}
-/** Human-readable report of one verification, several lines, no trailing newline. */
-function formatResult(result, expectations, inputPath) {
-    const m = result.manifest;
-    const lines = [`${inputPath}: ${(0,findings/* grafanaBadge */.MS)(result.status)} (${result.status})`];
-    lines.push(`  plugin      ${result.plugin.id || '?'} ${result.plugin.version || '?'}`);
-    if (m) {
-        lines.push(`  signature   ${m.signatureType || '?'} by ${m.signedByOrgName || '?'} (${m.signedByOrg || '?'})`);
-        lines.push(`  key ID      ${m.keyId}${result.key ? ` (${result.key.label})` : ''}`);
-        if (m.time)
-            lines.push(`  signed at   ${new Date(m.time).toISOString()}`);
-        if (m.rootUrls.length)
-            lines.push(`  root URLs   ${m.rootUrls.join(', ')}`);
-    }
-    lines.push(`  files       ${result.filesCount}`);
-    for (const check of result.rootUrlChecks) {
-        lines.push(`  app URL     ${check.appUrl}: ${check.matched ? 'accepted' : 'rejected'}`);
-        for (const a of check.attempts)
-            lines.push(`                ${a.rootUrl}: ${a.reason}`);
-    }
-    if (result.status !== 'valid')
-        lines.push(`  ${result.headline}`);
-    for (const f of result.findings)
-        lines.push(`  ${f.status === null ? 'note' : '✗'} ${f.message}`);
-    for (const e of expectations)
-        lines.push(`  ${e.met ? '✓' : '✗'} ${e.message}`);
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./lib/cli/verify.js
-/**
- * `verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2] [--json] PATH`
- */
-
-
-
-
-
-
-
-const VERIFY_USAGE = 'usage: verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2] [--json] PATH';
-/**
- * Runs `verify`. Without `--app-url` the app URL is Grafana's default `http://localhost:3000/`.
- *
- * @param argv arguments after the command name. @returns the exit code: 0 valid and every expectation met,
- *   1 otherwise. @throws UsageError (exit 2) for bad flags, a missing PATH, or unreadable key files.
- */
-async function verifyCommand(argv, out) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        options: {
-            'app-url': { type: 'string', multiple: true },
-            'public-key': { type: 'string', multiple: true },
-            'signature-type': { type: 'string' },
-            'root-urls': { type: 'string' },
-            json: { type: 'boolean', default: false },
-        },
-    });
-    if (positionals.length !== 1)
-        throw new errors/* UsageError */.eb('PATH', `verify takes one plugin folder\n${VERIFY_USAGE}`);
-    const target = positionals[0];
-    if (!(0,external_node_fs_.existsSync)(target))
-        throw new errors/* UsageError */.eb('PATH', `${target} does not exist: give the plugin folder to verify`);
-    const appUrls = (values['app-url'] ?? []).flatMap((u) => (0,verify_expectations/* parseUrlList */.Jq)(u, '--app-url'));
-    const signatureType = (0,verify_expectations/* parseSignatureType */.Y4)(values['signature-type'], '--signature-type');
-    const rootUrls = (0,verify_expectations/* parseUrlList */.Jq)(values['root-urls'], '--root-urls');
-    const keys = signature_keys/* TrustedKeys */.qK.withEmbedded();
-    for (const key of await (0,signature_keys/* loadPublicKeyInputs */.qd)(values['public-key'] ?? [], '--public-key'))
-        keys.add(key);
-    const result = await (0,verify/* verifyPlugin */.Vz)(target, { keys, appUrls: appUrls.length ? appUrls : undefined });
-    const expectations = (0,verify_expectations/* checkExpectations */.Ez)(result, { signatureType, rootUrls });
-    const json = resultToJson(result, expectations, target);
-    out(values.json ? JSON.stringify(json, null, 2) : formatResult(result, expectations, target));
-    return json.ok ? 0 : 1;
-}
-
-
-/***/ }),
-
-/***/ 452:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   RV: () => (/* binding */ ManifestFormatError),
-/* harmony export */   cZ: () => (/* binding */ PluginError),
-/* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   t7: () => (/* binding */ SignPluginError),
-/* harmony export */   uJ: () => (/* binding */ SigningError)
-/* harmony export */ });
-/**
- * Typed errors shared by the engine, the action and the CLI.
- *
- * Every error the project raises on purpose is a `SignPluginError`; anything else reaching the top level is a bug.
- * Messages name the input at fault and the fix, and never contain the access policy token.
- */
-/** Base class: `code` is a stable machine-readable tag, `message` is for people. */
-class SignPluginError extends Error {
-    code;
-    constructor(code, message, options) {
-        super(message, options);
-        this.name = new.target.name;
-        this.code = code;
-    }
-}
-/** A user-supplied input (action input, CLI flag or argument) is unusable. The CLI exits 2 on it. */
-class UsageError extends SignPluginError {
-    /** The input's name as the user wrote it, e.g. `signature-type` or `--app-url`. */
-    input;
-    constructor(input, message, options) {
-        super('usage', message, options);
-        this.input = input;
-    }
-}
-/** The plugin folder itself cannot be processed (no plugin.json, unreadable folder, unsafe link). */
-class PluginError extends SignPluginError {
-    constructor(message, options) {
-        super('plugin', message, options);
-    }
-}
-/** A cleartext-signed MANIFEST.txt could not be decoded or its JSON parsed. */
-class ManifestFormatError extends SignPluginError {
-    constructor(message, options) {
-        super('manifest-format', message, options);
-    }
-}
-/** grafana.com (or a server speaking its protocol) refused or failed to sign. */
-class SigningError extends SignPluginError {
-    /** HTTP status, or 0 when no answer came back. */
-    status;
-    /** The server's own `message`, when it sent one. */
-    serverMessage;
-    constructor(status, message, serverMessage, options) {
-        super('signing', message, options);
-        this.status = status;
-        this.serverMessage = serverMessage;
-    }
-}
-
-
-/***/ }),
-
-/***/ 7169:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T$: () => (/* binding */ HASH_CONCURRENCY),
-/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
-/* harmony export */   u1: () => (/* binding */ buildManifest)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(449);
-/* harmony import */ var _plugin_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7289);
-/* harmony import */ var _walk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5108);
-/**
- * Building the unsigned manifest that grafana.com signs (what `@grafana/sign-plugin` sends, SIGNATURES.md §7).
- */
-
-
-
-
-/** Name of the signed manifest at a plugin's root. */
-const MANIFEST_FILE = 'MANIFEST.txt';
-/** How many files are hashed at once. */
-const HASH_CONCURRENCY = 8;
-/**
- * Hashes every file under `pluginDir` except the top-level MANIFEST.txt and reads plugin.json.
- *
- * @param pluginDir the built plugin (`dist`).
- * @returns `{ plugin, version, files }` with posix paths in Go walk order and lowercase hex SHA-256 values.
- * @throws PluginError when plugin.json lacks `id`/`info.version`, when the folder holds a link Grafana would
- *   refuse (outside the folder, broken) or a special file, or when the folder has no file to sign.
- */
-async function buildManifest(pluginDir) {
-    const pluginJson = await (0,_plugin_json_js__WEBPACK_IMPORTED_MODULE_2__/* .readPluginJson */ .k)(pluginDir);
-    if (pluginJson.error)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(pluginJson.error);
-    let walk;
-    try {
-        walk = await (0,_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .walkPluginFiles */ .I)(pluginDir);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(`cannot read plugin folder ${pluginDir}: ${error.message}`, { cause: error });
-    }
-    if (walk.problems.length > 0) {
-        const lines = walk.problems.map((p) => `  ${p.path}: ${p.message}`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(`refusing to sign ${pluginDir}: Grafana would not load it:\n${lines.join('\n')}`);
-    }
-    const toSign = walk.files.filter((f) => f.path !== MANIFEST_FILE);
-    const hashes = await (0,_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .mapLimit */ .s)(toSign, HASH_CONCURRENCY, (f) => (0,_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256File */ .Q)(f.absolutePath));
-    // A prototype-free object, so a file named `__proto__` is an ordinary key.
-    const files = Object.create(null);
-    toSign.forEach((f, i) => {
-        files[f.path] = hashes[i];
-    });
-    return { plugin: pluginJson.id, version: pluginJson.version, files };
-}
-
-
-/***/ }),
-
-/***/ 449:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  s: () => (/* binding */ mapLimit),
-  Q: () => (/* binding */ sha256File)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./lib/manifest/hash.js
-/**
- * SHA-256 of plugin files, streamed: a file is never held in memory whole.
- */
-
-
-
-/**
- * Hashes one file as Grafana does (`sha256.New` + `io.Copy`, `hex.EncodeToString`).
- *
- * @param absolutePath file to read (symlinks are followed by the open, as in Grafana).
- * @returns 64 lowercase hex characters.
- * @throws the `fs` error (ENOENT, EACCES, EISDIR…) when the file cannot be read.
- */
-async function sha256File(absolutePath) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(absolutePath, { highWaterMark: 1 << 20 }), hash);
-    return hash.digest('hex');
-}
-/**
- * Runs `fn` over `items` with at most `limit` calls in flight, keeping results in input order.
- *
- * @param items inputs; @param limit concurrency ≥ 1; @returns results aligned with `items`.
- * @throws the first error any call throws (the remaining calls still settle).
- */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i]);
-        }
-    });
-    await Promise.all(workers);
-    return results;
-}
-
-
-/***/ }),
-
-/***/ 7289:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ readPluginJson)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/**
- * Reading plugin.json: Grafana compares the manifest's `plugin` and `version` with plugin.json `id` and
- * `info.version` as raw, case-sensitive strings (SIGNATURES.md §1 row 10).
- */
-
-
-/**
- * Reads `<pluginDir>/plugin.json`.
- *
- * Never throws: a missing, unreadable or malformed plugin.json gives `id`/`version` "" and `error` says what
- * is wrong and how to fix it, because verification must still report a verdict (a manifest never matches "").
- *
- * @param pluginDir plugin root folder.
- */
-async function readPluginJson(pluginDir) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(pluginDir, 'plugin.json');
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? String(error)})`;
-        return {
-            id: '',
-            version: '',
-            type: '',
-            error: `plugin.json ${why} in ${pluginDir}: every plugin needs one at its root`,
-        };
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (error) {
-        return { id: '', version: '', type: '', error: `plugin.json is not valid JSON: ${error.message}` };
-    }
-    const obj = (json && typeof json === 'object' ? json : {});
-    const info = (obj.info && typeof obj.info === 'object' ? obj.info : {});
-    const id = typeof obj.id === 'string' ? obj.id : '';
-    const version = typeof info.version === 'string' ? info.version : '';
-    const type = typeof obj.type === 'string' ? obj.type : '';
-    const missing = [!id && '"id"', !version && '"info.version"'].filter(Boolean);
-    return {
-        id,
-        version,
-        type,
-        error: missing.length ? `plugin.json has no string ${missing.join(' or ')}: add it before signing` : undefined,
-    };
-}
-
-
-/***/ }),
-
-/***/ 252:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ SIGNATURE_TYPES)
-/* harmony export */ });
-/**
- * Shapes of the manifest as grafana.com receives it (unsigned) and as Grafana reads it (signed).
- * Field names are Grafana's (`pkg/plugins/manager/signature` `PluginManifest`).
- */
-/** Signature types (levels) Grafana knows (`plugins.SignatureType.IsValid`), case-sensitive. */
-const SIGNATURE_TYPES = ['grafana', 'commercial', 'community', 'private', 'private-glob'];
-
-
-/***/ }),
-
-/***/ 5108:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ walkPluginFiles)
-/* harmony export */ });
-/* unused harmony export compareWalkOrder */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/**
- * The plugin file walk, with Grafana's rules (SIGNATURES.md §5).
- *
- * Own code rather than a glob library because Grafana's semantics differ from every library: it is Go's
- * `filepath.Walk` (lexical byte order, `Lstat`, symlinked directories not followed) filtered by Grafana's
- * `collectFilesWithin` (a symlink to a file counts under the link's path, a symlink that resolves outside the
- * plugin folder or does not resolve at all stops the plugin from loading).
- */
-
-
-/** Go's `sort.Strings` orders by UTF-8 bytes; JavaScript's default sort uses UTF-16 code units. */
-function compareGoStrings(a, b) {
-    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-function isInside(root, target) {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, target);
-    return rel === '' || (!rel.startsWith('..' + node_path__WEBPACK_IMPORTED_MODULE_1__.sep) && rel !== '..' && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(rel));
-}
-/**
- * Lists the files of a plugin folder the way Grafana does before it checks a signature.
- *
- * Rules (Grafana `collectFilesWithin` over Go `filepath.Walk`): directories are entered in lexical byte order;
- * a symlink to a file inside the folder is listed under the link's own path; a symlink to a directory is
- * neither followed nor listed; a symlink that resolves outside the folder, or does not resolve, is a problem
- * (Grafana refuses to load the plugin). FIFOs, sockets and devices are reported as problems instead of being
- * read, so the walk can never block.
- *
- * @param pluginDir plugin root folder (relative or absolute).
- * @returns the files (`path` posix, relative) and the problems found; nothing outside `pluginDir` is read.
- * @throws Error (from `fs`) when `pluginDir` itself does not exist or is not a readable directory.
- */
-async function walkPluginFiles(pluginDir) {
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(pluginDir);
-    const rootStat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(root);
-    if (!rootStat.isDirectory()) {
-        throw Object.assign(new Error(`${pluginDir} is not a directory`), { code: 'ENOTDIR' });
-    }
-    const files = [];
-    const problems = [];
-    // Depth-first, lexical order, iterative so that deep trees cannot exhaust the stack.
-    const stack = [''];
-    while (stack.length > 0) {
-        const relDir = stack.pop();
-        const absDir = relDir === '' ? root : node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, relDir);
-        let names;
-        try {
-            names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(absDir);
-        }
-        catch (error) {
-            problems.push({ path: relDir || '.', kind: 'unreadable', message: `cannot read folder: ${errorCode(error)}` });
-            continue;
-        }
-        names.sort(compareGoStrings);
-        const subdirs = [];
-        for (const name of names) {
-            const rel = relDir === '' ? name : `${relDir}/${name}`;
-            const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.join(absDir, name);
-            let info;
-            try {
-                info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(abs);
-            }
-            catch (error) {
-                problems.push({ path: rel, kind: 'unreadable', message: `cannot stat: ${errorCode(error)}` });
-                continue;
-            }
-            if (info.isDirectory()) {
-                subdirs.push(rel);
-                continue;
-            }
-            if (info.isSymbolicLink()) {
-                let target;
-                try {
-                    target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(abs);
-                }
-                catch (error) {
-                    problems.push({
-                        path: rel,
-                        kind: 'symlink-broken',
-                        message: `symlink does not resolve (${errorCode(error)}); Grafana refuses to load the plugin`,
-                    });
-                    continue;
-                }
-                if (!isInside(root, target)) {
-                    problems.push({
-                        path: rel,
-                        kind: 'symlink-outside',
-                        message: `symlink resolves outside the plugin folder (to ${target}); Grafana refuses to load the plugin`,
-                    });
-                    continue;
-                }
-                const targetInfo = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target);
-                if (targetInfo.isDirectory())
-                    continue; // Grafana skips symlinked directories.
-                if (!targetInfo.isFile()) {
-                    problems.push({
-                        path: rel,
-                        kind: 'special-file',
-                        message: 'symlink to a special file (FIFO, socket or device)',
-                    });
-                    continue;
-                }
-                files.push({ path: rel, absolutePath: target, symlink: true, size: targetInfo.size });
-                continue;
-            }
-            if (!info.isFile()) {
-                problems.push({
-                    path: rel,
-                    kind: 'special-file',
-                    message: 'not a regular file (FIFO, socket or device); remove it from the plugin folder',
-                });
-                continue;
-            }
-            files.push({ path: rel, absolutePath: abs, symlink: false, size: info.size });
-        }
-        // Push in reverse so the lexically first subfolder is walked next, as Go's recursion would.
-        for (let i = subdirs.length - 1; i >= 0; i--)
-            stack.push(subdirs[i]);
-    }
-    // Go's Walk visits a folder's entries in order, recursing into each subfolder where it stands; the stack above
-    // visits files of a folder before its subfolders, so restore Go's order with a path-segment sort.
-    files.sort((a, b) => compareWalkOrder(a.path, b.path));
-    return { root, files, problems };
-}
-/** Go `filepath.Walk` order for two posix paths: compare segment by segment in byte order. */
-function compareWalkOrder(a, b) {
-    const sa = a.split('/');
-    const sb = b.split('/');
-    for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
-        const c = compareGoStrings(sa[i], sb[i]);
-        if (c !== 0)
-            return c;
-    }
-    return sa.length - sb.length;
-}
-function errorCode(error) {
-    if (error && typeof error === 'object' && 'code' in error)
-        return String(error.code);
-    return String(error);
-}
-
-
-/***/ }),
-
-/***/ 3776:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  qK: () => (/* binding */ TrustedKeys),
-  qd: () => (/* binding */ loadPublicKeyInputs)
-});
-
-// UNUSED EXPORTS: readArmoredPublicKeys
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/openpgp/dist/node/openpgp.mjs + 1 modules
-var openpgp = __nccwpck_require__(174);
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(452);
-;// CONCATENATED MODULE: ./lib/signature/grafana-key.js
-/**
- * Grafana's built-in plugin-signing public key: the one every Grafana trusts, compiled into the server as
- * `publicKeyText` (Grafana `pkg/plugins/manager/signature`, static key retriever). ECDSA NIST P-521, key ID
- * `7e4d0c6a708866e7`, fingerprint `F33B 25B6 9107 4E84 6365  70F3 7E4D 0C6A 7088 66E7`, no expiry.
- *
- * It is a fact the product needs to verify offline, so it lives in the source rather than being fetched.
- */
-/** The key ID grafana.com writes into `keyId` for manifests signed with the built-in key (lowercase hex). */
-const GRAFANA_KEY_ID = '7e4d0c6a708866e7';
-/** Fingerprint of the built-in key (uppercase hex, no spaces), as shown by `gpg --fingerprint`. */
-const GRAFANA_KEY_FINGERPRINT = 'F33B25B691074E84636570F37E4D0C6A708866E7';
-/** The armored public key, byte for byte as Grafana embeds it. */
-const GRAFANA_PUBLIC_KEY = `-----BEGIN PGP PUBLIC KEY BLOCK-----
-Version: OpenPGP.js v4.10.1
-Comment: https://openpgpjs.org
-
-xpMEXpTXXxMFK4EEACMEIwQBiOUQhvGbDLvndE0fEXaR0908wXzPGFpf0P0Z
-HJ06tsq+0higIYHp7WTNJVEZtcwoYLcPRGaa9OQqbUU63BEyZdgAkPTz3RFd
-5+TkDWZizDcaVFhzbDd500yTwexrpIrdInwC/jrgs7Zy/15h8KA59XXUkdmT
-YB6TR+OA9RKME+dCJozNGUdyYWZhbmEgPGVuZ0BncmFmYW5hLmNvbT7CvAQQ
-EwoAIAUCXpTXXwYLCQcIAwIEFQgKAgQWAgEAAhkBAhsDAh4BAAoJEH5NDGpw
-iGbnaWoCCQGQ3SQnCkRWrG6XrMkXOKfDTX2ow9fuoErN46BeKmLM4f1EkDZQ
-Tpq3SE8+My8B5BIH3SOcBeKzi3S57JHGBdFA+wIJAYWMrJNIvw8GeXne+oUo
-NzzACdvfqXAZEp/HFMQhCKfEoWGJE8d2YmwY2+3GufVRTI5lQnZOHLE8L/Vc
-1S5MXESjzpcEXpTXXxIFK4EEACMEIwQBtHX/SD5Qm3v4V92qpaIZQgtTX0sT
-cFPjYWAHqsQ1iENrYN/vg1wU3ADlYATvydOQYvkTyT/tbDvx2Fse8PL84MQA
-YKKQ6AJ3gLVvmeouZdU03YoV4MYaT8KbnJUkZQZkqdz2riOlySNI9CG3oYmv
-omjUAtzgAgnCcurfGLZkkMxlmY8DAQoJwqQEGBMKAAkFAl6U118CGwwACgkQ
-fk0ManCIZuc0jAIJAVw2xdLr4ZQqPUhubrUyFcqlWoW8dQoQagwO8s8ubmby
-KuLA9FWJkfuuRQr+O9gHkDVCez3aism7zmJBqIOi38aNAgjJ3bo6leSS2jR/
-x5NqiKVi83tiXDPncDQYPymOnMhW0l7CVA7wj75HrFvvlRI/4MArlbsZ2tBn
-N1c5v9v/4h6qeA==
-=DNbR
------END PGP PUBLIC KEY BLOCK-----
-`;
-
-;// CONCATENATED MODULE: ./lib/signature/keys.js
-/**
- * The public keys a verification trusts, looked up the way Grafana's key provider looks them up: by the exact
- * `keyId` string written in the manifest (`GetPublicKey(ctx, manifest.KeyID)`, no case folding, no prefix match).
- */
-
-
-
-
-
-/**
- * The set of trusted keys, indexed by key ID.
- *
- * Lookup is an exact string match on the manifest's `keyId`, as Grafana's key providers do (a map keyed by the
- * `keyId` of `/api/plugins/ci/keys`, plus the built-in key under `7e4d0c6a708866e7`).
- */
-class TrustedKeys {
-    keys = new Map();
-    /** A set holding Grafana's built-in plugin-signing key (`GRAFANA_PUBLIC_KEY`) under `GRAFANA_KEY_ID`. */
-    static withEmbedded() {
-        const keys = new TrustedKeys();
-        keys.add({
-            keyId: GRAFANA_KEY_ID,
-            fingerprint: GRAFANA_KEY_FINGERPRINT,
-            armored: GRAFANA_PUBLIC_KEY,
-            source: 'embedded',
-            label: 'embedded Grafana key',
-        });
-        return keys;
-    }
-    /** Same as {@link TrustedKeys.withEmbedded}: only the key every Grafana trusts (`public_key_retrieval_disabled`). */
-    static embeddedOnly() {
-        return TrustedKeys.withEmbedded();
-    }
-    /** Adds `key` under `key.keyId`; a later key with the same ID replaces the earlier one. */
-    add(key) {
-        this.keys.delete(key.keyId);
-        this.keys.set(key.keyId, key);
-    }
-    /** The key stored under exactly `keyId` (case-sensitive, as Grafana), or `undefined`. */
-    get(keyId) {
-        return this.keys.get(keyId);
-    }
-    /** All keys, in the order they were (last) added. */
-    list() {
-        return [...this.keys.values()];
-    }
-}
-const PUBLIC_BEGIN = '-----BEGIN PGP PUBLIC KEY BLOCK-----';
-const PUBLIC_END = '-----END PGP PUBLIC KEY BLOCK-----';
-const PRIVATE_BEGIN = '-----BEGIN PGP PRIVATE KEY BLOCK-----';
-const EXPORT_HINT = 'pass the public half: gpg --armor --export KEYID';
-/**
- * Reads one or more armored OpenPGP public key blocks (several blocks may follow each other, and one block may hold
- * several keys) with OpenPGP.js.
- *
- * @param text armored text.
- * @param source recorded in each key.
- * @param label where the text came from; it names the culprit in errors and is recorded in each key.
- * @returns one {@link TrustedKey} per key, with the primary key ID (lowercase hex) and fingerprint (uppercase hex).
- * @throws UsageError (input `public-keys`) when the text holds a private key ("pass the public half: gpg --armor
- *   --export KEYID"), holds no `-----BEGIN PGP PUBLIC KEY BLOCK-----`, or a block does not parse.
- */
-async function readArmoredPublicKeys(text, source, label) {
-    if (text.includes(PRIVATE_BEGIN)) {
-        throw new errors/* UsageError */.eb('public-keys', `${label} holds a PGP PRIVATE key: never give a private key; ${EXPORT_HINT}`);
-    }
-    const blocks = [];
-    let from = 0;
-    for (;;) {
-        const start = text.indexOf(PUBLIC_BEGIN, from);
-        if (start < 0)
-            break;
-        const end = text.indexOf(PUBLIC_END, start);
-        if (end < 0) {
-            throw new errors/* UsageError */.eb('public-keys', `${label}: the armored public key has no "${PUBLIC_END}" line`);
-        }
-        blocks.push(text.slice(start, end + PUBLIC_END.length) + '\n');
-        from = end + PUBLIC_END.length;
-    }
-    if (blocks.length === 0) {
-        throw new errors/* UsageError */.eb('public-keys', `${label} is not an armored OpenPGP public key (no "${PUBLIC_BEGIN}" line); ${EXPORT_HINT}`);
-    }
-    const result = [];
-    for (const block of blocks) {
-        let keys;
-        try {
-            keys = await openpgp/* readKeys */.x4({ armoredKeys: block });
-        }
-        catch (e) {
-            throw new errors/* UsageError */.eb('public-keys', `${label}: cannot read the armored public key: ${e.message}`, {
-                cause: e,
-            });
-        }
-        for (const key of keys) {
-            if (key.isPrivate()) {
-                throw new errors/* UsageError */.eb('public-keys', `${label} holds a private key: ${EXPORT_HINT}`);
-            }
-            result.push({
-                keyId: key.getKeyID().toHex().toLowerCase(),
-                fingerprint: key.getFingerprint().toUpperCase(),
-                armored: keys.length === 1 ? block : key.armor(),
-                source,
-                label,
-            });
-        }
-    }
-    return result;
-}
-/**
- * Loads the keys given to an input that accepts several values (e.g. the action's `public-keys`).
- *
- * Each value is either armored text (it contains `-----BEGIN PGP PUBLIC KEY BLOCK-----`) or the path of a file
- * holding armored text. Empty values are skipped. Keys from text are labelled `<inputName> input #<n>` (n counts
- * from 1), keys from a file by the file's path; all have source `input`.
- *
- * @throws UsageError (input `inputName`) when a file is missing (`… file "x" not found …`) or is a directory, or
- *   when the text is not an armored public key or is a private key (see {@link readArmoredPublicKeys}).
- */
-async function loadPublicKeyInputs(values, inputName) {
-    const result = [];
-    for (const [index, raw] of values.entries()) {
-        const value = raw.trim();
-        if (value === '')
-            continue;
-        const ordinal = `${inputName} input #${index + 1}`;
-        let text;
-        let label;
-        if (value.includes('-----BEGIN PGP ')) {
-            text = value;
-            label = ordinal;
-        }
-        else {
-            const file = external_node_path_.resolve(value);
-            if (!(0,external_node_fs_.existsSync)(file)) {
-                throw new errors/* UsageError */.eb(inputName, `${ordinal}: file "${value}" not found; give an armored public key (${PUBLIC_BEGIN}) or the path of a file holding one`);
-            }
-            if ((0,external_node_fs_.statSync)(file).isDirectory()) {
-                throw new errors/* UsageError */.eb(inputName, `${ordinal}: "${value}" is a directory, not a file holding an armored public key`);
-            }
-            text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-            label = value;
-        }
-        try {
-            result.push(...(await readArmoredPublicKeys(text, 'input', label)));
-        }
-        catch (e) {
-            if (e instanceof errors/* UsageError */.eb && e.input !== inputName) {
-                throw new errors/* UsageError */.eb(inputName, e.message, { cause: e.cause });
-            }
-            throw e;
-        }
-    }
-    return result;
 }
 
 
@@ -30927,18 +34049,19 @@ function checkExpectations(result, expectations) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A4: () => (/* binding */ worstStatus),
 /* harmony export */   MS: () => (/* binding */ grafanaBadge),
 /* harmony export */   gk: () => (/* binding */ finding),
 /* harmony export */   x7: () => (/* binding */ decideStatus),
 /* harmony export */   zN: () => (/* binding */ grafanaLogLine)
 /* harmony export */ });
-/* unused harmony exports STATUS_ORDER, FINDING_RULES, worstStatus */
+/* unused harmony exports STATUS_ORDER, FINDING_RULES */
 /**
  * Findings: every reason a plugin is not `valid`, in Grafana's words, tagged with the check of
  * SIGNATURES.md §1 that raises it. The verdict is the status of the lowest-numbered failing check.
  */
 /** All statuses, best first; "worst" of several results is the last one present. */
-const STATUS_ORDER = (/* unused pure expression or super */ null && (['valid', 'unsigned', 'modified', 'invalid']));
+const STATUS_ORDER = ['valid', 'unsigned', 'modified', 'invalid'];
 /**
  * The check (row of SIGNATURES.md §1; 0 = the file walk Grafana runs before it) and the status it gives when
  * it fails. `null` status: information only, never changes the verdict.
@@ -31029,6 +34152,7 @@ function worstStatus(statuses) {
 /* harmony export */   xz: () => (/* binding */ goURLBytes)
 /* harmony export */ });
 /* unused harmony exports goQuote, escapedPath, requestURI, cleanPath */
+/* harmony import */ var _go_utf8_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6995);
 /**
  * Go's `net/url` URL parsing (`url.Parse`, `(*URL).EscapedPath`, `(*URL).RequestURI`) and `path.Clean`, ported
  * line by line from the Go standard library (Go 1.26: src/net/url/url.go, src/net/netip/netip.go, src/path/path.go).
@@ -31041,6 +34165,7 @@ function worstStatus(statuses) {
  * UTF-8 bytes (0–255), so percent-decoding to invalid UTF-8 (`%ff`) and byte offsets behave exactly as in Go. The
  * exported functions take and return ordinary JS strings (UTF-8 decoded).
  */
+
 /**
  * Go's `*url.Error` for `Op == "parse"`. `message` is Go's `err.Error()`, e.g.
  * `parse "http://a b.com/": invalid character " " in host name`.
@@ -31062,63 +34187,6 @@ class GoURLError extends Error {
 }
 // ---------------------------------------------------------------------------------------------------------------
 // Byte strings and UTF-8 (Go's unicode/utf8, strconv.Quote)
-/** UTF-8 bytes of a JS string, as a byte string (lone surrogates become U+FFFD, as any encoder does). */
-function toByteString(s) {
-    return Buffer.from(s, 'utf8').toString('latin1');
-}
-/** The JS string a byte string decodes to (invalid UTF-8 becomes U+FFFD). */
-function fromByteString(b) {
-    return Buffer.from(b, 'latin1').toString('utf8');
-}
-const RUNE_ERROR = 0xfffd;
-/** Go's `utf8.DecodeRuneInString(s[i:])` on a byte string: `[rune, width]`; invalid input gives `[0xFFFD, 1]`. */
-function decodeRune(s, i) {
-    const n = s.length - i;
-    if (n < 1)
-        return [RUNE_ERROR, 0];
-    const b0 = s.charCodeAt(i);
-    if (b0 < 0x80)
-        return [b0, 1];
-    if (b0 < 0xc2 || b0 > 0xf4)
-        return [RUNE_ERROR, 1];
-    let need;
-    let cp;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b0 < 0xe0) {
-        need = 1;
-        cp = b0 & 0x1f;
-    }
-    else if (b0 < 0xf0) {
-        need = 2;
-        cp = b0 & 0x0f;
-        if (b0 === 0xe0)
-            lo = 0xa0;
-        else if (b0 === 0xed)
-            hi = 0x9f;
-    }
-    else {
-        need = 3;
-        cp = b0 & 0x07;
-        if (b0 === 0xf0)
-            lo = 0x90;
-        else if (b0 === 0xf4)
-            hi = 0x8f;
-    }
-    if (n < need + 1)
-        return [RUNE_ERROR, 1];
-    const b1 = s.charCodeAt(i + 1);
-    if (b1 < lo || b1 > hi)
-        return [RUNE_ERROR, 1];
-    cp = (cp << 6) | (b1 & 0x3f);
-    for (let k = 2; k <= need; k++) {
-        const b = s.charCodeAt(i + k);
-        if (b < 0x80 || b > 0xbf)
-            return [RUNE_ERROR, 1];
-        cp = (cp << 6) | (b & 0x3f);
-    }
-    return [cp, need + 1];
-}
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 const NAMED_ESCAPES = {
     7: '\\a',
@@ -31140,8 +34208,8 @@ function hex(n, width) {
 function quoteBytes(s) {
     let out = '"';
     for (let i = 0; i < s.length;) {
-        const [r, w] = decodeRune(s, i);
-        if (w === 1 && r === RUNE_ERROR) {
+        const [r, w] = (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeRune */ .j6)(s, i);
+        if (w === 1 && r === _go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .RUNE_ERROR */ .yS) {
             out += '\\x' + hex(s.charCodeAt(i), 2);
             i += 1;
             continue;
@@ -31172,7 +34240,7 @@ function quoteBytes(s) {
  * `"a\"b\n"` (with a backslash-n). Source: Go src/strconv/quote.go `appendQuotedWith`.
  */
 function goQuote(s) {
-    return quoteBytes(toByteString(s));
+    return quoteBytes((0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .toByteString */ .pv)(s));
 }
 // ---------------------------------------------------------------------------------------------------------------
 // Escaping (url.go: shouldEscape, unescape, escape)
@@ -31682,7 +34750,7 @@ function parseBytes(rawURL, strictColons) {
     }
     catch (e) {
         if (e instanceof InnerError)
-            throw new GoURLError(fromByteString(u), e.message);
+            throw new GoURLError((0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .fromByteString */ .qL)(u), e.message);
         throw e;
     }
     if (frag === '')
@@ -31692,7 +34760,7 @@ function parseBytes(rawURL, strictColons) {
     }
     catch (e) {
         if (e instanceof InnerError)
-            throw new GoURLError(fromByteString(rawURL), e.message);
+            throw new GoURLError((0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .fromByteString */ .qL)(rawURL), e.message);
         throw e;
     }
     return url;
@@ -31802,17 +34870,17 @@ function cleanBytes(path) {
 const exact = new WeakMap();
 function toPublic(b) {
     return {
-        scheme: fromByteString(b.scheme),
-        opaque: fromByteString(b.opaque),
-        user: b.user === null ? null : fromByteString(b.user),
-        host: fromByteString(b.host),
-        path: fromByteString(b.path),
-        rawPath: fromByteString(b.rawPath),
+        scheme: (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .fromByteString */ .qL)(b.scheme),
+        opaque: (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .fromByteString */ .qL)(b.opaque),
+        user: b.user === null ? null : (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .fromByteString */ .qL)(b.user),
+        host: (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .fromByteString */ .qL)(b.host),
+        path: (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .fromByteString */ .qL)(b.path),
+        rawPath: (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .fromByteString */ .qL)(b.rawPath),
         omitHost: b.omitHost,
         forceQuery: b.forceQuery,
-        rawQuery: fromByteString(b.rawQuery),
-        fragment: fromByteString(b.fragment),
-        rawFragment: fromByteString(b.rawFragment),
+        rawQuery: (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .fromByteString */ .qL)(b.rawQuery),
+        fragment: (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .fromByteString */ .qL)(b.fragment),
+        rawFragment: (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .fromByteString */ .qL)(b.rawFragment),
     };
 }
 const FIELDS = (/* unused pure expression or super */ null && ([
@@ -31861,7 +34929,7 @@ function toBytes(u) {
  * @throws GoURLError with Go's message, e.g. `parse "http://a b.com/": invalid character " " in host name`
  */
 function parseGoURL(raw, options = {}) {
-    const bytes = parseBytes(toByteString(raw), options.strictColons ?? true);
+    const bytes = parseBytes((0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .toByteString */ .pv)(raw), options.strictColons ?? true);
     const pub = toPublic(bytes);
     exact.set(pub, { bytes, seen: { ...pub } });
     return pub;
@@ -31904,7 +34972,7 @@ function cleanPath(p) {
  * {@link GoURLError}), `requestURI`, `clean` (`path.Clean`) and `quote` (`strconv.Quote`, returning a JS string).
  */
 const goURLBytes = {
-    encode: toByteString,
+    encode: _go_utf8_js__WEBPACK_IMPORTED_MODULE_0__/* .toByteString */ .pv,
     parse: parseBytes,
     requestURI: requestURIBytes,
     clean: cleanBytes,
@@ -31914,61 +34982,34 @@ const goURLBytes = {
 
 /***/ }),
 
-/***/ 2682:
+/***/ 6995:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  gZ: () => (/* binding */ normalizeAppUrl),
-  CM: () => (/* binding */ sameRootUrl),
-  hn: () => (/* binding */ urlMatch)
-});
-
-// UNUSED EXPORTS: PRIVATE_GLOB_SIGNATURE
-
-;// CONCATENATED MODULE: ./lib/verify/glob.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j6: () => (/* binding */ decodeRune),
+/* harmony export */   pv: () => (/* binding */ toByteString),
+/* harmony export */   qL: () => (/* binding */ fromByteString),
+/* harmony export */   yS: () => (/* binding */ RUNE_ERROR)
+/* harmony export */ });
 /**
- * github.com/gobwas/glob v0.2.3 (the version Grafana uses for `private-glob` root URLs), ported file by file:
- * syntax/lexer/lexer.go, syntax/ast/parser.go, compiler/compiler.go, match/*.go, util/strings, util/runes.
- *
- * This is the project's own code: no JavaScript glob library has gobwas semantics, and a regular expression
- * cannot reproduce them, because gobwas's optimiser changes what some patterns match. With separators `/` and `.`,
- * `*?` becomes "at least one character and no `/.` substring" (a `.` alone passes), `[!x]` matches separators,
- * `{a,b` without `}` compiles, and a NUL rune ends the pattern. Porting the lexer, parser, compiler and matchers as
- * they are reproduces Grafana's verdicts, bugs included.
- *
- * Like Go, the matchers work on UTF-8 bytes with rune decoding (`for i, r := range s`), so byte strings (JS strings
- * whose char codes are bytes 0–255) are used internally. Where Go would panic (a slice out of range), the matcher
- * throws {@link GlobPanicError}.
+ * Go strings are byte sequences; the Go ports (`go-url.ts`, `glob.ts`) work on "byte strings": JS strings whose
+ * code units are the UTF-8 bytes (0–255), so that indexes, escapes and invalid UTF-8 behave exactly as in Go.
+ * Own code, shared by those ports: no library offers Go's `unicode/utf8` on byte strings.
  */
-/** A pattern gobwas's `glob.Compile` rejects; `message` is gobwas's error text, e.g. `unexpected end of input`. */
-class GlobSyntaxError extends Error {
-    /** The pattern as given. */
-    pattern;
-    constructor(pattern, message) {
-        super(message);
-        this.name = 'GlobSyntaxError';
-        this.pattern = pattern;
-    }
-}
-/** Matching hit a case where gobwas panics in Go (an out-of-range slice); Grafana would crash on it. */
-class GlobPanicError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'GlobPanicError';
-    }
-}
-// ---------------------------------------------------------------------------------------------------------------
-// UTF-8 on byte strings (Go's unicode/utf8)
+/** U+FFFD, Go's `utf8.RuneError`. */
 const RUNE_ERROR = 0xfffd;
-function toBytes(s) {
+/** UTF-8 bytes of a JS string, as a byte string (lone surrogates become U+FFFD, as any encoder does). */
+function toByteString(s) {
     return Buffer.from(s, 'utf8').toString('latin1');
 }
-function fromBytes(b) {
+/** The JS string a byte string decodes to (invalid UTF-8 becomes U+FFFD). */
+function fromByteString(b) {
     return Buffer.from(b, 'latin1').toString('utf8');
 }
-/** `utf8.DecodeRuneInString(s[i:])`: `[rune, width]`, `[0xFFFD, 1]` for invalid input, `[0xFFFD, 0]` at the end. */
+/**
+ * Go's `utf8.DecodeRuneInString(s[i:])` on a byte string: `[rune, width]`; invalid input gives `[0xFFFD, 1]`,
+ * the end of the string `[0xFFFD, 0]`.
+ */
 function decodeRune(s, i) {
     const n = s.length - i;
     if (n < 1)
@@ -32016,6 +35057,60 @@ function decodeRune(s, i) {
     }
     return [cp, need + 1];
 }
+
+
+/***/ }),
+
+/***/ 2682:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gZ: () => (/* binding */ normalizeAppUrl),
+  CM: () => (/* binding */ sameRootUrl),
+  hn: () => (/* binding */ urlMatch)
+});
+
+// UNUSED EXPORTS: PRIVATE_GLOB_SIGNATURE
+
+// EXTERNAL MODULE: ./lib/verify/go-utf8.js
+var go_utf8 = __nccwpck_require__(6995);
+;// CONCATENATED MODULE: ./lib/verify/glob.js
+/**
+ * github.com/gobwas/glob v0.2.3 (the version Grafana uses for `private-glob` root URLs), ported file by file:
+ * syntax/lexer/lexer.go, syntax/ast/parser.go, compiler/compiler.go, match/*.go, util/strings, util/runes.
+ *
+ * This is the project's own code: no JavaScript glob library has gobwas semantics, and a regular expression
+ * cannot reproduce them, because gobwas's optimiser changes what some patterns match. With separators `/` and `.`,
+ * `*?` becomes "at least one character and no `/.` substring" (a `.` alone passes), `[!x]` matches separators,
+ * `{a,b` without `}` compiles, and a NUL rune ends the pattern. Porting the lexer, parser, compiler and matchers as
+ * they are reproduces Grafana's verdicts, bugs included.
+ *
+ * Like Go, the matchers work on UTF-8 bytes with rune decoding (`for i, r := range s`), so byte strings (JS strings
+ * whose char codes are bytes 0–255) are used internally. Where Go would panic (a slice out of range), the matcher
+ * throws {@link GlobPanicError}.
+ */
+
+/** A pattern gobwas's `glob.Compile` rejects; `message` is gobwas's error text, e.g. `unexpected end of input`. */
+class GlobSyntaxError extends Error {
+    /** The pattern as given. */
+    pattern;
+    constructor(pattern, message) {
+        super(message);
+        this.name = 'GlobSyntaxError';
+        this.pattern = pattern;
+    }
+}
+/** Matching hit a case where gobwas panics in Go (an out-of-range slice); Grafana would crash on it. */
+class GlobPanicError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'GlobPanicError';
+    }
+}
+// ---------------------------------------------------------------------------------------------------------------
+// UTF-8 on byte strings (Go's unicode/utf8)
 /** `utf8.RuneLen(r)`. */
 function runeLen(r) {
     if (r < 0)
@@ -32035,13 +35130,13 @@ function runeLen(r) {
 /** `string(r)` for a rune: its UTF-8 bytes (U+FFFD for an invalid rune). */
 function runeString(r) {
     if (runeLen(r) < 0)
-        r = RUNE_ERROR;
-    return toBytes(String.fromCodePoint(r));
+        r = go_utf8/* RUNE_ERROR */.yS;
+    return (0,go_utf8/* toByteString */.pv)(String.fromCodePoint(r));
 }
 /** `for i, r := range s`: the byte offset and rune of every rune start. */
 function* runes(s) {
     for (let i = 0; i < s.length;) {
-        const [r, w] = decodeRune(s, i);
+        const [r, w] = (0,go_utf8/* decodeRune */.j6)(s, i);
         yield [i, r];
         i += w;
     }
@@ -32072,9 +35167,9 @@ function slice(s, lo, hi = s.length) {
 function indexRune(s, r) {
     if (r >= 0 && r < 0x80)
         return s.indexOf(String.fromCharCode(r));
-    if (r === RUNE_ERROR) {
+    if (r === go_utf8/* RUNE_ERROR */.yS) {
         for (const [i, c] of runes(s))
-            if (c === RUNE_ERROR)
+            if (c === go_utf8/* RUNE_ERROR */.yS)
                 return i;
         return -1;
     }
@@ -32154,8 +35249,8 @@ class Lexer {
     peek() {
         if (this.pos === this.data.length)
             return [EOF, 0];
-        let [r, w] = decodeRune(this.data, this.pos);
-        if (r === RUNE_ERROR) {
+        let [r, w] = (0,go_utf8/* decodeRune */.j6)(this.data, this.pos);
+        if (r === go_utf8/* RUNE_ERROR */.yS) {
             this.err = 'could not read rune';
             r = EOF;
             w = 0;
@@ -32337,7 +35432,7 @@ function tokenString(t) {
     return `${t.type}<${quote(t.raw)}>`;
 }
 function quote(bytes) {
-    return JSON.stringify(fromBytes(bytes));
+    return JSON.stringify((0,go_utf8/* fromByteString */.qL)(bytes));
 }
 function parserMain(tree, lex) {
     const token = lex.next();
@@ -32399,7 +35494,7 @@ function parserRange(tree, lex) {
                 not = true;
                 break;
             case 'range_lo': {
-                const [r, w] = decodeRune(token.raw, 0);
+                const [r, w] = (0,go_utf8/* decodeRune */.j6)(token.raw, 0);
                 if (token.raw.length > w)
                     throw new SyntaxFailure('unexpected length of lo character');
                 lo = r;
@@ -32408,12 +35503,12 @@ function parserRange(tree, lex) {
             case 'range_between':
                 break;
             case 'range_hi': {
-                const [r, w] = decodeRune(token.raw, 0);
+                const [r, w] = (0,go_utf8/* decodeRune */.j6)(token.raw, 0);
                 if (token.raw.length > w)
                     throw new SyntaxFailure('unexpected length of lo character');
                 hi = r;
                 if (hi < lo) {
-                    throw new SyntaxFailure(`hi character '${fromBytes(runeString(hi))}' should be greater than lo '${fromBytes(runeString(lo))}'`);
+                    throw new SyntaxFailure(`hi character '${(0,go_utf8/* fromByteString */.qL)(runeString(hi))}' should be greater than lo '${(0,go_utf8/* fromByteString */.qL)(runeString(lo))}'`);
                 }
                 break;
             }
@@ -32625,7 +35720,7 @@ class BTree {
                         return true;
                 }
             }
-            const [, step] = decodeRune(s, offset + index);
+            const [, step] = (0,go_utf8/* decodeRune */.j6)(s, offset + index);
             if (index + step === 0)
                 throw new GlobPanicError('gobwas BTree.Match would loop forever');
             offset += index + step;
@@ -32728,7 +35823,7 @@ class List {
         this.not = not;
     }
     match(s) {
-        const [r, w] = decodeRune(s, 0);
+        const [r, w] = (0,go_utf8/* decodeRune */.j6)(s, 0);
         if (s.length > w)
             return false;
         const inList = this.list.includes(r);
@@ -32920,7 +36015,7 @@ class Range {
         return lenOne;
     }
     match(s) {
-        const [r, w] = decodeRune(s, 0);
+        const [r, w] = (0,go_utf8/* decodeRune */.j6)(s, 0);
         if (s.length > w)
             return false;
         const inRange = r >= this.lo && r <= this.hi;
@@ -32991,7 +36086,7 @@ class Single {
         this.separators = separators;
     }
     match(s) {
-        const [r, w] = decodeRune(s, 0);
+        const [r, w] = (0,go_utf8/* decodeRune */.j6)(s, 0);
         if (s.length > w)
             return false;
         return !this.separators.includes(r);
@@ -33418,14 +36513,14 @@ function compileGlob(pattern, separators) {
     });
     let matcher;
     try {
-        matcher = compileNode(parse(new Lexer(toBytes(pattern))), seps);
+        matcher = compileNode(parse(new Lexer((0,go_utf8/* toByteString */.pv)(pattern))), seps);
     }
     catch (e) {
         if (e instanceof SyntaxFailure)
             throw new GlobSyntaxError(pattern, e.message);
         throw e;
     }
-    return (s) => matcher.match(toBytes(s));
+    return (s) => matcher.match((0,go_utf8/* toByteString */.pv)(s));
 }
 
 // EXTERNAL MODULE: ./lib/verify/go-url.js
@@ -33601,6 +36696,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_APP_URL, MAX_MANIFEST_BYTES, cleanRelativePath
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -33609,12 +36706,14 @@ var external_node_path_ = __nccwpck_require__(6760);
 var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/manifest/build.js
 var build = __nccwpck_require__(7169);
-// EXTERNAL MODULE: ./lib/manifest/hash.js + 1 modules
-var hash = __nccwpck_require__(449);
+// EXTERNAL MODULE: ./lib/manifest/hash.js
+var hash = __nccwpck_require__(9493);
 // EXTERNAL MODULE: ./lib/manifest/plugin-json.js
 var plugin_json = __nccwpck_require__(7289);
 // EXTERNAL MODULE: ./lib/manifest/walk.js
 var manifest_walk = __nccwpck_require__(5108);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 // EXTERNAL MODULE: ./lib/manifest/types.js
 var types = __nccwpck_require__(252);
 ;// CONCATENATED MODULE: ./lib/signature/armor.js
@@ -33926,16 +37025,18 @@ const SIZE_CLASSES = [
 ];
 /** Go `io.ReadAll(r)`: everything read, and the first error other than EOF. Read sizes follow Go's buffer growth. */
 function goReadAll(r) {
-    const chunks = [];
+    // One buffer grown like Go's slice (not one chunk per read): a body of many tiny reads stays O(size) in memory.
+    let buf = Buffer.allocUnsafe(512);
     let len = 0;
     let cap = 512;
     for (;;) {
         const res = r.read(cap - len);
-        if (res.bytes.length > 0)
-            chunks.push(Uint8Array.from(res.bytes));
-        len += res.bytes.length;
+        if (res.bytes.length > 0) {
+            buf.set(res.bytes, len);
+            len += res.bytes.length;
+        }
         if (res.err !== undefined) {
-            const bytes = Buffer.concat(chunks);
+            const bytes = buf.subarray(0, len);
             return res.err === 'EOF' ? { bytes } : { bytes, err: res.err };
         }
         if (len === cap) {
@@ -33944,6 +37045,9 @@ function goReadAll(r) {
             while (next < cap + 1)
                 next += (next + 3 * 256) >> 2;
             cap = SIZE_CLASSES.find((c) => c >= next) ?? Math.ceil(next / 8192) * 8192;
+            const grown = Buffer.allocUnsafe(cap);
+            buf.copy(grown, 0, 0, len);
+            buf = grown;
         }
     }
 }
@@ -34046,6 +37150,7 @@ function decodeArmor(text) {
  * - Go replaces invalid UTF-8 in strings by U+FFFD byte by byte, and words syntax errors its own way
  *   (`invalid character 'x' looking for beginning of value`, `unexpected end of JSON input`).
  */
+
 
 
 
@@ -34333,8 +37438,17 @@ function goJsonSyntaxError(data) {
         step = k === word.length - 1 ? stateEndValue : literal(word, k + 1);
     };
     step = stateBeginValue;
-    for (const c of data) {
-        step(c);
+    const n = data.length;
+    for (let i = 0; i < n; i++) {
+        if (step === stateInString) {
+            // The bytes stateInString would accept one call at a time (not '"', '\\' or a control byte), skipped in a
+            // tight loop: a 5,000-file manifest is mostly string bytes.
+            while (i < n && data[i] !== 0x22 && data[i] !== 0x5c && data[i] >= 0x20)
+                i++;
+            if (i === n)
+                break;
+        }
+        step(data[i]);
         if (err !== null)
             return err;
     }
@@ -34354,7 +37468,9 @@ function goJsonSyntaxError(data) {
 /** Go `unquoteBytes` on a string literal (with its quotes): escapes decoded, invalid UTF-8 → U+FFFD per byte. */
 function unquote(lit) {
     const s = lit.subarray(1, lit.length - 1);
-    let out = '';
+    // Parts joined once at the end, runs without escapes decoded whole: a 60 MB string costs O(size), not a
+    // string concatenation per character.
+    const parts = [];
     let i = 0;
     const getu4 = (at) => {
         if (at + 6 > s.length || s[at] !== 0x5c || s[at + 1] !== 0x75)
@@ -34364,62 +37480,86 @@ function unquote(lit) {
     };
     while (i < s.length) {
         const c = s[i];
-        if (c === 0x5c) {
-            const e = s[i + 1];
-            switch (e) {
-                case 0x22:
-                case 0x5c:
-                case 0x2f:
-                    out += String.fromCharCode(e);
-                    i += 2;
-                    continue;
-                case 0x62:
-                    out += '\b';
-                    i += 2;
-                    continue;
-                case 0x66:
-                    out += '\f';
-                    i += 2;
-                    continue;
-                case 0x6e:
-                    out += '\n';
-                    i += 2;
-                    continue;
-                case 0x72:
-                    out += '\r';
-                    i += 2;
-                    continue;
-                case 0x74:
-                    out += '\t';
-                    i += 2;
-                    continue;
-                case 0x75: {
-                    let rr = getu4(i);
-                    i += 6;
-                    if (rr >= 0xd800 && rr < 0xe000) {
-                        const rr1 = getu4(i);
-                        if (rr < 0xdc00 && rr1 >= 0xdc00 && rr1 < 0xe000) {
-                            out += String.fromCodePoint(((rr - 0xd800) << 10) + (rr1 - 0xdc00) + 0x10000);
-                            i += 6;
-                            continue;
-                        }
-                        rr = 0xfffd;
-                    }
-                    out += String.fromCodePoint(rr);
-                    continue;
-                }
-            }
-        }
-        if (c < 0x80) {
-            out += String.fromCharCode(c);
-            i++;
+        if (c !== 0x5c) {
+            const next = s.indexOf(0x5c, i);
+            const end = next === -1 ? s.length : next;
+            parts.push(decodeRun(s.subarray(i, end)));
+            i = end;
             continue;
         }
-        const [r, size] = goDecodeRune(s, i);
-        out += String.fromCodePoint(r);
+        const e = s[i + 1];
+        switch (e) {
+            case 0x22:
+            case 0x5c:
+            case 0x2f:
+                parts.push(String.fromCharCode(e));
+                i += 2;
+                continue;
+            case 0x62:
+                parts.push('\b');
+                i += 2;
+                continue;
+            case 0x66:
+                parts.push('\f');
+                i += 2;
+                continue;
+            case 0x6e:
+                parts.push('\n');
+                i += 2;
+                continue;
+            case 0x72:
+                parts.push('\r');
+                i += 2;
+                continue;
+            case 0x74:
+                parts.push('\t');
+                i += 2;
+                continue;
+            case 0x75: {
+                let rr = getu4(i);
+                i += 6;
+                if (rr >= 0xd800 && rr < 0xe000) {
+                    const rr1 = getu4(i);
+                    if (rr < 0xdc00 && rr1 >= 0xdc00 && rr1 < 0xe000) {
+                        parts.push(String.fromCodePoint(((rr - 0xd800) << 10) + (rr1 - 0xdc00) + 0x10000));
+                        i += 6;
+                        continue;
+                    }
+                    rr = 0xfffd;
+                }
+                parts.push(String.fromCodePoint(rr));
+                continue;
+            }
+            default:
+                // Not an escape the scanner lets through; kept as the backslash it is.
+                parts.push('\\');
+                i++;
+        }
+    }
+    return parts.join('');
+}
+/**
+ * A run of string bytes without escapes: valid UTF-8 decodes in one call; otherwise rune by rune as Go does
+ * (each invalid byte becomes one U+FFFD, which the WHATWG decoder behind `Buffer#toString` does not promise).
+ */
+function decodeRun(run) {
+    // ASCII (paths and hex hashes, nearly every string of a manifest): no native call for short runs.
+    if (run.length <= 512) {
+        let ascii = true;
+        for (let i = 0; i < run.length && ascii; i++)
+            ascii = run[i] < 0x80;
+        if (ascii)
+            return String.fromCharCode.apply(null, run);
+    }
+    if ((0,external_node_buffer_.isUtf8)(run))
+        return Buffer.from(run.buffer, run.byteOffset, run.length).toString('utf8');
+    const out = [];
+    for (let i = 0; i < run.length;) {
+        const [r, size] = goDecodeRune(run, i);
+        out.push(String.fromCodePoint(r));
         i += size;
     }
-    return out;
+    return out.join('');
 }
 /** Thrown inside the decoder for the first `UnmarshalTypeError` (Go saves the first and returns it at the end). */
 class TypeMismatch extends Error {
@@ -35381,27 +38521,37 @@ function keysByIdForSigning(ring, keyId) {
 // ---------------------------------------------------------------------------------------------------------------
 // Verification
 // ---------------------------------------------------------------------------------------------------------------
-/** go-crypto `NewCanonicalTextHash` input transformation: a `\n` not preceded by `\r` becomes `\r\n`. */
+/**
+ * go-crypto `NewCanonicalTextHash` input transformation: a `\n` not preceded by `\r` becomes `\r\n` (the byte
+ * right after a `\r` is copied whatever it is, as go-crypto's two-state writer does). Copies runs between the
+ * changed line feeds into one buffer: grafana.com's text is already CRLF, so usually nothing changes.
+ */
 function goCanonicalText(data) {
-    const out = [];
+    const feeds = [];
     let afterCr = false;
-    for (const c of data) {
-        if (afterCr) {
+    for (let i = 0; i < data.length; i++) {
+        const c = data[i];
+        if (afterCr)
             afterCr = false;
-            out.push(c);
-        }
-        else if (c === 0x0d) {
+        else if (c === 0x0d)
             afterCr = true;
-            out.push(c);
-        }
-        else if (c === 0x0a) {
-            out.push(0x0d, 0x0a);
-        }
-        else {
-            out.push(c);
-        }
+        else if (c === 0x0a)
+            feeds.push(i);
     }
-    return Uint8Array.from(out);
+    if (feeds.length === 0)
+        return data;
+    const out = new Uint8Array(data.length + feeds.length);
+    let from = 0;
+    let at = 0;
+    for (const i of feeds) {
+        out.set(data.subarray(from, i), at);
+        at += i - from;
+        out[at++] = 0x0d;
+        out[at++] = 0x0a;
+        from = i + 1;
+    }
+    out.set(data.subarray(from), at);
+    return out;
 }
 const unix = (d) => Math.floor((d?.getTime() ?? 0) / 1000);
 /** go-crypto `Signature.SigExpired` for a parsed or an OpenPGP.js signature. */
@@ -35613,8 +38763,8 @@ async function checkDetachedSignature(block, key, now = new Date()) {
 const START = Buffer.from('\n-----BEGIN PGP SIGNED MESSAGE-----');
 const END_TEXT = Buffer.from('-----BEGIN PGP SIGNATURE-----');
 const END = Buffer.from('\n-----END PGP SIGNATURE-----');
-const CRLF = Buffer.from('\r\n');
-const LF = Buffer.from('\n');
+/** At most this many `Hash:` header values are kept in {@link CleartextBlock.hashHeaders}. */
+const MAX_HASH_HEADERS = 64;
 /** go-crypto `getLine`: the line starting at `from` without `\n` or `\r\n`, and the index after its newline. */
 function getLine(data, from) {
     let i = data.indexOf(0x0a, from);
@@ -35629,13 +38779,6 @@ function getLine(data, from) {
             i--;
     }
     return [data.subarray(from, i), j];
-}
-/** Go `bytes.TrimRight(line, " \t")`. */
-function trimRightSpaceTab(line) {
-    let end = line.length;
-    while (end > 0 && (line[end - 1] === 0x20 || line[end - 1] === 0x09))
-        end--;
-    return line.subarray(0, end);
 }
 /** Go `strings.TrimSpace` for text already known to be printable ASCII (only spaces can be trimmed). */
 function trimAsciiSpace(s) {
@@ -35693,34 +38836,57 @@ function decodeCleartext(data) {
         const key = trimAsciiSpace(line.subarray(0, colon).toString('latin1'));
         const value = line.subarray(colon + 1).toString('latin1');
         if (key === 'Hash') {
-            for (const v of value.split(','))
-                hashHeaders.push(trimAsciiSpace(v));
+            // Kept for information only (nothing compares them): a bounded number, so a huge header costs no memory.
+            const room = MAX_HASH_HEADERS - hashHeaders.length;
+            if (room > 0)
+                for (const v of value.split(',', room))
+                    hashHeaders.push(trimAsciiSpace(v));
         }
         else if (key !== 'SaltedHash') {
             return null;
         }
     }
-    const signed = [];
-    const plain = [];
+    // Lines are copied into two buffers sized for the worst case (each kept line costs at most its bytes plus CRLF,
+    // and takes at least its bytes plus LF of input), not collected as one Buffer view per line: a manifest of
+    // millions of empty lines would otherwise cost hundreds of bytes of heap per input byte.
+    const remaining = buf.length - rest;
+    const signed = Buffer.allocUnsafe(2 * remaining + 2);
+    const plain = Buffer.allocUnsafe(remaining + 1);
+    let signedLength = 0;
+    let plainLength = 0;
     let firstLine = true;
     for (;;) {
         const start = rest;
-        [line, rest] = getLine(buf, rest);
-        if (line.length === 0 && rest === buf.length)
+        let end = buf.indexOf(0x0a, start);
+        if (end < 0) {
+            end = buf.length;
+            rest = end;
+        }
+        else {
+            rest = end + 1;
+            if (end > start && buf[end - 1] === 0x0d)
+                end--;
+        }
+        if (end === start && rest === buf.length)
             return null; // no armored data: not a complete message
-        if (line.equals(END_TEXT)) {
+        if (end - start === END_TEXT.length && buf.compare(END_TEXT, 0, END_TEXT.length, start, end) === 0) {
             rest = start; // armor expects to see the header line
             break;
         }
         if (firstLine)
             firstLine = false;
-        else
-            signed.push(CRLF);
-        if (line.length >= 2 && line[0] === 0x2d && line[1] === 0x20)
-            line = line.subarray(2);
-        line = trimRightSpaceTab(line);
-        signed.push(line);
-        plain.push(line, LF);
+        else {
+            signed[signedLength++] = 0x0d;
+            signed[signedLength++] = 0x0a;
+        }
+        let from = start;
+        if (end - from >= 2 && buf[from] === 0x2d && buf[from + 1] === 0x20)
+            from += 2;
+        while (end > from && (buf[end - 1] === 0x20 || buf[end - 1] === 0x09))
+            end--;
+        signedLength += buf.copy(signed, signedLength, from, end);
+        plainLength += buf.copy(plain, plainLength, from, end);
+        plain[plainLength++] = 0x0a;
     }
     let i = buf.indexOf(END, rest);
     if (i === -1)
@@ -35737,8 +38903,8 @@ function decodeCleartext(data) {
     }
     return {
         hashHeaders,
-        plaintext: Buffer.concat(plain),
-        signedBytes: Buffer.concat(signed),
+        plaintext: Buffer.from(plain.subarray(0, plainLength)),
+        signedBytes: Buffer.from(signed.subarray(0, signedLength)),
         armoredSignature,
     };
 }
@@ -35830,18 +38996,28 @@ var root_url = __nccwpck_require__(2682);
 
 
 
+
 /** Grafana's default `[server] root_url`. */
 const DEFAULT_APP_URL = 'http://localhost:3000/';
 /** MANIFEST.txt larger than this is not read (real ones are a few KiB; 1 MiB holds ~10,000 files). */
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /**
  * Grafana `util.CleanRelativePath`: how a manifest key is turned into a file to open. `../x` becomes `x`,
- * `./a` becomes `a`; the result can never leave the plugin folder.
+ * `./a` becomes `a`, `/etc/passwd` becomes `etc/passwd`, `a//b/./c` becomes `a/b/c`; the result can never leave
+ * the plugin folder (Grafana `pkg/util`: `filepath.Rel("/", filepath.Clean(filepath.Join("/", path)))`; here
+ * `path.posix.join('/', key)` without its trailing `/`, as Go's `Clean` drops it, then without the leading `/`).
+ *
+ * Only the lookup uses the cleaned path: a key that cleans to a listed file but is not its exact path (`./a`,
+ * `../a`, `/a`) is hashed against that file, yet the file itself still counts as not covered (check 13 compares
+ * exact keys), as in Grafana. Backslashes are not separators (`a\b` stays one name) and NUL bytes are kept, so
+ * such keys match no file. Linear in the key's length; never touches the file system.
  *
  * @param key manifest `files` key as written. @returns a posix path relative to the plugin root (`.` for "").
  */
 function cleanRelativePath(key) {
-    const cleaned = external_node_path_.posix.join('/', key);
+    const joined = external_node_path_.posix.join('/', key);
+    // Go's Clean drops a trailing slash; Node's join keeps one.
+    const cleaned = joined.length > 1 && joined.endsWith('/') ? joined.slice(0, -1) : joined;
     return cleaned === '/' ? '.' : cleaned.slice(1);
 }
 /**
@@ -35872,7 +39048,7 @@ async function verifyPlugin(pluginDir, options) {
     if (pluginJson.error)
         findings.push((0,verify_findings/* finding */.gk)('plugin-json', pluginJson.error, { path: 'plugin.json' }));
     const onDisk = new Map(walk.files.map((f) => [f.path, f]));
-    const pluginFiles = walk.files.filter((f) => f.path !== build/* MANIFEST_FILE */.h1);
+    const pluginFiles = walk.files.filter((f) => f.path !== build/* MANIFEST_FILE */.h);
     const result = {
         status: 'valid',
         headline: '',
@@ -35884,8 +39060,13 @@ async function verifyPlugin(pluginDir, options) {
         filesCount: pluginFiles.length,
     };
     const bytes = options.manifestBytes ?? (await readManifestFile(root, onDisk, findings));
-    if (bytes)
-        await checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options);
+    if (bytes) {
+        // Hash the files while the manifest is decoded and its signature checked (on every core for big plugins):
+        // what the manifest lists is known only after decoding, but every listed file that exists is a walked file.
+        const diskHashes = hashWalkedFiles(walk.files);
+        await checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options, diskHashes);
+        await diskHashes; // never leave hashing running when decoding failed early
+    }
     const { status, decisive } = (0,verify_findings/* decideStatus */.x7)(findings);
     result.status = status;
     result.reason = decisive?.message ?? '';
@@ -35894,36 +39075,83 @@ async function verifyPlugin(pluginDir, options) {
 }
 /** Checks 1–3: the MANIFEST.txt file itself. Returns its bytes, or undefined with a finding. */
 async function readManifestFile(root, onDisk, findings) {
-    const entry = onDisk.get(build/* MANIFEST_FILE */.h1);
+    const entry = onDisk.get(build/* MANIFEST_FILE */.h);
     if (!entry) {
-        findings.push((0,verify_findings/* finding */.gk)('manifest-missing', 'plugin is unsigned: could not find a MANIFEST.txt', { path: build/* MANIFEST_FILE */.h1 }));
+        findings.push((0,verify_findings/* finding */.gk)('manifest-missing', 'plugin is unsigned: could not find a MANIFEST.txt', { path: build/* MANIFEST_FILE */.h }));
         return undefined;
     }
     if (entry.size > MAX_MANIFEST_BYTES) {
         findings.push((0,verify_findings/* finding */.gk)('manifest-unreadable', `could not open MANIFEST.txt: ${entry.size} bytes is not a plugin manifest`, {
-            path: build/* MANIFEST_FILE */.h1,
+            path: build/* MANIFEST_FILE */.h,
         }));
         return undefined;
     }
     let bytes;
     try {
-        bytes = await (0,promises_.readFile)(external_node_path_.join(root, build/* MANIFEST_FILE */.h1));
+        bytes = await readWalkedFile(root, entry, MAX_MANIFEST_BYTES);
     }
     catch (error) {
         const code = error.code ?? String(error);
-        findings.push((0,verify_findings/* finding */.gk)('manifest-unreadable', `could not open MANIFEST.txt: ${code}`, { path: build/* MANIFEST_FILE */.h1 }));
+        const why = {
+            EFBIG: `more than ${MAX_MANIFEST_BYTES} bytes is not a plugin manifest`,
+            EFTYPE: 'not a regular file',
+            EXDEV: 'it resolves outside the plugin folder',
+            ECHANGED: 'it changed while being read',
+        }[code] ?? code;
+        findings.push((0,verify_findings/* finding */.gk)('manifest-unreadable', `could not open MANIFEST.txt: ${why}`, { path: build/* MANIFEST_FILE */.h }));
         return undefined;
     }
     if (bytes.length < 10) {
         findings.push((0,verify_findings/* finding */.gk)('manifest-too-short', `MANIFEST.txt is invalid: ${bytes.length} bytes, a signed manifest has more`, {
-            path: build/* MANIFEST_FILE */.h1,
+            path: build/* MANIFEST_FILE */.h,
         }));
         return undefined;
     }
     return bytes;
 }
+/**
+ * Reads a file the walk listed (its resolved `absolutePath`, checked to be inside `root`), at most `max` bytes, so
+ * that a file swapped since the walk cannot make it read elsewhere, block or exhaust memory: the open does not
+ * follow a link (`O_NOFOLLOW`) nor wait on a FIFO (`O_NONBLOCK`), and what was opened must be a regular file.
+ *
+ * @throws Error with `code`: the `fs` error of a failed open or read, or (code as message) `EXDEV` when the path is
+ *   outside `root`, `EFTYPE` when it is not a regular file, `EFBIG` when it holds more than `max` bytes, `ECHANGED`
+ *   when it grew while being read.
+ */
+async function readWalkedFile(root, entry, max) {
+    const fail = (code) => {
+        throw Object.assign(new Error(code), { code });
+    };
+    const rel = external_node_path_.relative(root, entry.absolutePath);
+    if (rel === '' || rel === '..' || rel.startsWith('..' + external_node_path_.sep) || external_node_path_.isAbsolute(rel))
+        fail('EXDEV');
+    const handle = await (0,promises_.open)(entry.absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            fail('EFTYPE');
+        if (info.size > max)
+            fail('EFBIG');
+        const buffer = Buffer.alloc(info.size + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        if (length > max)
+            fail('EFBIG');
+        if (length > info.size)
+            fail('ECHANGED');
+        return buffer.subarray(0, length);
+    }
+    finally {
+        await handle.close();
+    }
+}
 /** Checks 4–13 on decoded manifest bytes. */
-async function checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options) {
+async function checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options, diskHashes) {
     const findings = result.findings;
     const reading = await readPluginManifest(bytes, options.keys, options.now);
     if (!reading.ok) {
@@ -35934,7 +39162,7 @@ async function checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, opt
             key: 'public-key-missing',
             signature: 'signature',
         }[reading.step];
-        findings.push((0,verify_findings/* finding */.gk)(kind, reading.message, { path: build/* MANIFEST_FILE */.h1 }));
+        findings.push((0,verify_findings/* finding */.gk)(kind, reading.message, { path: build/* MANIFEST_FILE */.h }));
     }
     else {
         result.key = { keyId: reading.key.keyId, source: reading.key.source, label: reading.key.label };
@@ -35947,7 +39175,7 @@ async function checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, opt
     result.manifest = manifest;
     // 8. manifestVersion 2.x
     if (!isV2(manifest)) {
-        findings.push((0,verify_findings/* finding */.gk)('manifest-version', `manifestVersion "${manifest.manifestVersion}" is not 2.x: Grafana rejects v1 manifests; sign the plugin again`, { path: build/* MANIFEST_FILE */.h1, expected: '2.0.0', actual: manifest.manifestVersion }));
+        findings.push((0,verify_findings/* finding */.gk)('manifest-version', `manifestVersion "${manifest.manifestVersion}" is not 2.x: Grafana rejects v1 manifests; sign the plugin again`, { path: build/* MANIFEST_FILE */.h, expected: '2.0.0', actual: manifest.manifestVersion }));
     }
     // 9. at least one file in the folder (the manifest counts, as in Grafana's FS listing).
     if (onDisk.size === 0) {
@@ -35963,7 +39191,7 @@ async function checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, opt
     // 11. root URLs against each app URL.
     checkRootUrls(manifest, result, options);
     // 12. every listed file exists and hashes to the listed value.
-    await checkHashes(manifest, onDisk, findings);
+    await checkHashes(manifest, onDisk, findings, diskHashes);
     // 13. every file is listed.
     for (const file of pluginFiles) {
         if (!manifest.files.has(file.path)) {
@@ -35998,18 +39226,19 @@ function checkRootUrls(manifest, result, options) {
         }
     }
 }
-async function checkHashes(manifest, onDisk, findings) {
-    const entries = [...manifest.files.entries()];
-    const outcomes = await (0,hash/* mapLimit */.s)(entries, build/* HASH_CONCURRENCY */.T$, async ([key, expected]) => {
+/** SHA-256 of every walked file, by plugin-relative path (`hashFiles`: every core for big plugins). */
+async function hashWalkedFiles(files) {
+    const outcomes = await (0,hash/* hashFiles */.yQ)(files);
+    return new Map(files.map((f, i) => [f.path, outcomes[i]]));
+}
+async function checkHashes(manifest, onDisk, findings, diskHashes) {
+    const hashes = await diskHashes;
+    const outcomes = [...manifest.files.entries()].map(([key, expected]) => {
         const file = onDisk.get(cleanRelativePath(key));
         if (!file)
             return { key, expected, missing: true };
-        try {
-            return { key, expected, actual: await (0,hash/* sha256File */.Q)(file.absolutePath) };
-        }
-        catch (error) {
-            return { key, expected, unreadable: error.code ?? String(error) };
-        }
+        const hash = hashes.get(file.path);
+        return hash.ok ? { key, expected, actual: hash.sha256 } : { key, expected, unreadable: hash.code };
     });
     for (const o of outcomes) {
         if ('missing' in o) {
