@@ -64215,6 +64215,7 @@ async function signPlugin(options) {
         request.rootUrls = [...options.rootUrls];
     if (options.toolVersion)
         request.signPlugin = { version: options.toolVersion };
+    const keys = typeof options.keys === 'function' ? await options.keys() : options.keys;
     const manifestBytes = await requestSignedManifest({
         grafanaComUrl: options.grafanaComUrl,
         token: options.token,
@@ -64224,7 +64225,7 @@ async function signPlugin(options) {
         onRetry: options.onRetry,
     });
     const verification = await verifyPlugin(options.dist, {
-        keys: options.keys,
+        keys,
         manifestBytes,
         appUrls: request.rootUrls ?? null,
         now: options.now,

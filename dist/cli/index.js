@@ -30268,6 +30268,7 @@ async function signPlugin(options) {
         request.rootUrls = [...options.rootUrls];
     if (options.toolVersion)
         request.signPlugin = { version: options.toolVersion };
+    const keys = typeof options.keys === 'function' ? await options.keys() : options.keys;
     const manifestBytes = await (0,client/* requestSignedManifest */.vO)({
         grafanaComUrl: options.grafanaComUrl,
         token: options.token,
@@ -30277,7 +30278,7 @@ async function signPlugin(options) {
         onRetry: options.onRetry,
     });
     const verification = await (0,verify/* verifyPlugin */.Vz)(options.dist, {
-        keys: options.keys,
+        keys,
         manifestBytes,
         appUrls: request.rootUrls ?? null,
         now: options.now,
@@ -30377,14 +30378,8 @@ async function signCommand(argv, out, warn, env) {
         timeout: '--timeout-seconds',
     });
     // The answer must verify with a key Grafana trusts: the embedded one, those grafana.com publishes, and yours.
-    const keys = await (0,fetch_keys/* trustedKeysFor */.Fz)({
-        fetch: true,
-        retrieval: 'enabled',
-        grafanaComUrl,
-        extra: await (0,signature_keys/* loadPublicKeyInputs */.qd)(values['public-key'] ?? [], '--public-key'),
-        onWarning: warn,
-        retries,
-    });
+    const extra = await (0,signature_keys/* loadPublicKeyInputs */.qd)(values['public-key'] ?? [], '--public-key');
+    const keys = () => (0,fetch_keys/* trustedKeysFor */.Fz)({ fetch: true, retrieval: 'enabled', grafanaComUrl, extra, onWarning: warn, retries });
     const signed = await signPlugin({
         dist: values.dist,
         token,

@@ -56,14 +56,9 @@ export async function signCommand(
     timeout: '--timeout-seconds',
   });
   // The answer must verify with a key Grafana trusts: the embedded one, those grafana.com publishes, and yours.
-  const keys = await trustedKeysFor({
-    fetch: true,
-    retrieval: 'enabled',
-    grafanaComUrl,
-    extra: await loadPublicKeyInputs(values['public-key'] ?? [], '--public-key'),
-    onWarning: warn,
-    retries,
-  });
+  const extra = await loadPublicKeyInputs(values['public-key'] ?? [], '--public-key');
+  const keys = () =>
+    trustedKeysFor({ fetch: true, retrieval: 'enabled', grafanaComUrl, extra, onWarning: warn, retries });
   const signed = await signPlugin({
     dist: values.dist as string,
     token,

@@ -25,8 +25,11 @@ export interface SignPluginOptions {
   signatureType?: SignatureType;
   /** Root URLs to sign for (required for private signatures). */
   rootUrls?: readonly string[];
-  /** Keys the answer must verify with. */
-  keys: TrustedKeys;
+  /**
+   * Keys the answer must verify with, or a function giving them: called only once the folder has proved signable,
+   * so a folder Grafana would refuse costs no request at all (not even the keys fetch).
+   */
+  keys: TrustedKeys | (() => Promise<TrustedKeys>);
   /** Version of this tool, sent as `signPlugin.version` like `@grafana/sign-plugin` does. */
   toolVersion?: string;
   /** Extra attempts after a connection error, timeout, 429 or 5xx (see `src/net/retry.ts`). */
@@ -78,6 +81,7 @@ export async function signPlugin(options: SignPluginOptions): Promise<SignPlugin
   if (options.rootUrls && options.rootUrls.length > 0) request.rootUrls = [...options.rootUrls];
   if (options.toolVersion) request.signPlugin = { version: options.toolVersion };
 
+  const keys = typeof options.keys === 'function' ? await options.keys() : options.keys;
   const manifestBytes = await requestSignedManifest({
     grafanaComUrl: options.grafanaComUrl,
     token: options.token,
@@ -88,7 +92,7 @@ export async function signPlugin(options: SignPluginOptions): Promise<SignPlugin
   });
 
   const verification = await verifyPlugin(options.dist, {
-    keys: options.keys,
+    keys,
     manifestBytes,
     appUrls: request.rootUrls ?? null,
     now: options.now,

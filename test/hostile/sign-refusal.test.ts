@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PluginError } from '../../src/errors.js';
+import { trustedKeysFor } from '../../src/signature/fetch-keys.js';
 import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
 import { signPlugin } from '../../src/signing/sign.js';
 import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
@@ -106,5 +107,24 @@ describe('signing a hostile folder sends nothing', () => {
     const signed = await sign(p.dir);
     expect(signed.verification.status).toBe('valid');
     expect(server.requests.length).toBe(requests + 1);
+  });
+
+  it('keys fetched lazily (as the CLI does): a hostile folder costs not even the keys request', async () => {
+    const fetchKeys = () =>
+      trustedKeysFor({ fetch: true, retrieval: 'enabled', grafanaComUrl: server.url, extra: [], onWarning: () => {} });
+    const hostile = makePlugin();
+    symlinkSync(path.join(hostile.outside, 'secret.txt'), path.join(hostile.dir, 'escape.js'));
+    const before = server.requests.length;
+    await expect(
+      signPlugin({ dist: hostile.dir, token: DEMO_TOKEN, grafanaComUrl: server.url, keys: fetchKeys }),
+    ).rejects.toThrow(PluginError);
+    expect(server.requests.length).toBe(before);
+    const good = makePlugin();
+    const signed = await signPlugin({ dist: good.dir, token: DEMO_TOKEN, grafanaComUrl: server.url, keys: fetchKeys });
+    expect(signed.verification.status).toBe('valid');
+    expect(server.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/plugins/ci/keys',
+      'POST /api/plugins/ci/sign',
+    ]);
   });
 });
