@@ -12,6 +12,6 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit'
 rmSync(path.join(root, 'lib'), { recursive: true, force: true });
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-run(bin('ncc'), ['build', 'lib/action/index.js', '-o', 'dist', '--license', 'licenses.txt', '--quiet']);
-run(bin('ncc'), ['build', 'lib/cli/index.js', '-o', 'dist/cli', '--license', 'licenses.txt', '--quiet']);
+run(bin('ncc'), ['build', 'lib/action/index.js', '-o', 'dist', '--license', 'licenses.txt', '--quiet', '--no-cache']);
+run(bin('ncc'), ['build', 'lib/cli/index.js', '-o', 'dist/cli', '--license', 'licenses.txt', '--quiet', '--no-cache']);
 rmSync(path.join(root, 'lib'), { recursive: true, force: true });
