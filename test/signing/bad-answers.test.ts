@@ -54,7 +54,7 @@ async function expectRefused(
   dir: string,
   body: string,
   message: RegExp,
-  type: typeof Error = SignedManifestRejectedError,
+  type: abstract new (...args: never[]) => Error = SignedManifestRejectedError,
 ) {
   server.script({ status: 200, body, headers: { 'Content-Type': 'text/plain' } });
   const before = server.requests.length;
