@@ -32010,7 +32010,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   ql: () => (/* binding */ HttpExchangeError),
   Oh: () => (/* binding */ exchangeFailureReason),
   ai: () => (/* binding */ httpExchange),
-  qx: () => (/* binding */ isTransientExchangeError)
+  qx: () => (/* binding */ isTransientExchangeError),
+  x_: () => (/* binding */ serverMessage)
 });
 
 // EXTERNAL MODULE: external "node:http"
@@ -32955,6 +32956,26 @@ function httpExchange(request) {
         req.end(request.body);
     });
 }
+/**
+ * What a grafana.com error answer says: the `message` of a JSON body (grafana.com's error shape, SIGNATURES.md §7),
+ * else the start of the text body; `undefined` for an empty body. `redact` runs on the body first, so a secret the
+ * server echoes never reaches the result.
+ *
+ * @param body the answer's bytes; @param maxChars how much of a non-JSON body to quote.
+ */
+function serverMessage(body, maxChars, redact = (t) => t) {
+    const text = redact(body.toString('utf8'));
+    try {
+        const parsed = JSON.parse(text);
+        const message = parsed?.message;
+        if (typeof message === 'string')
+            return message;
+    }
+    catch {
+        // not JSON: quote the text
+    }
+    return text.trim().slice(0, maxChars) || undefined;
+}
 
 
 /***/ }),
@@ -33249,7 +33270,7 @@ async function fetchGrafanaComKeys(opts) {
         if (answer.status === 200)
             return answer.body;
         const statusText = answer.statusText ? ` ${answer.statusText}` : '';
-        const said = quoteServerMessage(answer.body);
+        const said = (0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .serverMessage */ .x_)(answer.body, MAX_QUOTED_BODY);
         const error = new KeyFetchError(answer.status, `GET ${endpoint} answered HTTP ${answer.status}${statusText}${said ? `: ${said}` : ' (empty body)'}.`);
         throw failed(error, {
             retryable: (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableStatus */ .PS)(answer.status),
@@ -33320,20 +33341,6 @@ async function readKeyList(body, endpoint) {
         keys.push({ keyId, fingerprint: primary.fingerprint, armored, source: 'grafana.com', label });
     }
     return keys;
-}
-/** The `message` of a JSON error body, else the start of the text body, else `undefined`. */
-function quoteServerMessage(body) {
-    const text = body.toString('utf8');
-    try {
-        const parsed = JSON.parse(text);
-        const message = parsed?.message;
-        if (typeof message === 'string')
-            return message;
-    }
-    catch {
-        // not JSON: quote the text
-    }
-    return text.trim().slice(0, MAX_QUOTED_BODY) || undefined;
 }
 /**
  * The keys a verification trusts, assembled like Grafana's key provider, in this order (a later key replaces an
@@ -33763,12 +33770,12 @@ async function requestSignedManifest(opts) {
             }
             return answer.body;
         }
-        const serverMessage = extractServerMessage(answer.body, redact);
+        const message = (0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .serverMessage */ .x_)(answer.body, MAX_QUOTED_BODY, redact);
         const location = headerValue(answer.headers['location']);
-        const hint = hintFor(status, serverMessage, opts.manifest, endpoint, location ? redact(location) : undefined);
+        const hint = hintFor(status, message, opts.manifest, endpoint, location ? redact(location) : undefined);
         const reason = answer.statusText ? ` ${answer.statusText}` : '';
-        const said = serverMessage !== undefined ? `: ${serverMessage}` : ' (empty body)';
-        const error = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SigningError */ .uJ(status, redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`), serverMessage);
+        const said = message !== undefined ? `: ${message}` : ' (empty body)';
+        const error = new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SigningError */ .uJ(status, redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`), message);
         throw failed(error, {
             retryable: (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableStatus */ .PS)(status),
             reason: `HTTP ${status}${reason}`,
@@ -33831,23 +33838,6 @@ function connectionFailure(endpoint, err, timeoutMs) {
     const codeText = typeof code === 'string' && !detail.includes(code) ? ` (${code})` : '';
     return (`Could not reach ${endpoint}: ${detail}${codeText}. Check grafana-com-url, the network and any proxy ` +
         'settings (https_proxy, no_proxy), then retry.');
-}
-/** The server's `message` from a JSON error body, else the first 500 characters of the text body. */
-function extractServerMessage(body, redact) {
-    const text = redact(body.toString('utf8'));
-    try {
-        const parsed = JSON.parse(text);
-        if (parsed !== null &&
-            typeof parsed === 'object' &&
-            typeof parsed.message === 'string') {
-            return parsed.message;
-        }
-    }
-    catch {
-        // not JSON: quote the text
-    }
-    const trimmed = text.trim();
-    return trimmed === '' ? undefined : trimmed.slice(0, MAX_QUOTED_BODY);
 }
 /** What to do about a refusal, by status (SIGNATURES.md §7 lists the errors seen in the wild). */
 function hintFor(status, serverMessage, manifest, endpoint, location) {

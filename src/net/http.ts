@@ -175,3 +175,26 @@ export function httpExchange(request: HttpExchangeRequest): Promise<HttpAnswer> 
     req.end(request.body);
   });
 }
+
+/**
+ * What a grafana.com error answer says: the `message` of a JSON body (grafana.com's error shape, SIGNATURES.md §7),
+ * else the start of the text body; `undefined` for an empty body. `redact` runs on the body first, so a secret the
+ * server echoes never reaches the result.
+ *
+ * @param body the answer's bytes; @param maxChars how much of a non-JSON body to quote.
+ */
+export function serverMessage(
+  body: Buffer,
+  maxChars: number,
+  redact: (text: string) => string = (t) => t,
+): string | undefined {
+  const text = redact(body.toString('utf8'));
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const message = (parsed as { message?: unknown } | null)?.message;
+    if (typeof message === 'string') return message;
+  } catch {
+    // not JSON: quote the text
+  }
+  return text.trim().slice(0, maxChars) || undefined;
+}

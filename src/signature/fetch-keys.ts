@@ -11,6 +11,7 @@ import {
   httpExchange,
   isTransientExchangeError,
   type HttpAnswer,
+  serverMessage,
 } from '../net/http.js';
 import {
   describeAttempts,
@@ -122,7 +123,7 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
     }
     if (answer.status === 200) return answer.body;
     const statusText = answer.statusText ? ` ${answer.statusText}` : '';
-    const said = quoteServerMessage(answer.body);
+    const said = serverMessage(answer.body, MAX_QUOTED_BODY);
     const error = new KeyFetchError(
       answer.status,
       `GET ${endpoint} answered HTTP ${answer.status}${statusText}${said ? `: ${said}` : ' (empty body)'}.`,
@@ -198,19 +199,6 @@ async function readKeyList(body: Buffer, endpoint: string): Promise<TrustedKey[]
     keys.push({ keyId, fingerprint: primary.fingerprint, armored, source: 'grafana.com', label });
   }
   return keys;
-}
-
-/** The `message` of a JSON error body, else the start of the text body, else `undefined`. */
-function quoteServerMessage(body: Buffer): string | undefined {
-  const text = body.toString('utf8');
-  try {
-    const parsed: unknown = JSON.parse(text);
-    const message = (parsed as { message?: unknown } | null)?.message;
-    if (typeof message === 'string') return message;
-  } catch {
-    // not JSON: quote the text
-  }
-  return text.trim().slice(0, MAX_QUOTED_BODY) || undefined;
 }
 
 /** Options of {@link trustedKeysFor}. */

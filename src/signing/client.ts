@@ -17,6 +17,7 @@ import {
   httpExchange,
   isTransientExchangeError,
   type HttpAnswer,
+  serverMessage,
 } from '../net/http.js';
 import {
   describeAttempts,
@@ -206,15 +207,15 @@ export async function requestSignedManifest(opts: SigningRequestOptions): Promis
       }
       return answer.body;
     }
-    const serverMessage = extractServerMessage(answer.body, redact);
+    const message = serverMessage(answer.body, MAX_QUOTED_BODY, redact);
     const location = headerValue(answer.headers['location']);
-    const hint = hintFor(status, serverMessage, opts.manifest, endpoint, location ? redact(location) : undefined);
+    const hint = hintFor(status, message, opts.manifest, endpoint, location ? redact(location) : undefined);
     const reason = answer.statusText ? ` ${answer.statusText}` : '';
-    const said = serverMessage !== undefined ? `: ${serverMessage}` : ' (empty body)';
+    const said = message !== undefined ? `: ${message}` : ' (empty body)';
     const error = new SigningError(
       status,
       redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`),
-      serverMessage,
+      message,
     );
     throw failed(error, {
       retryable: isRetryableStatus(status),
@@ -295,25 +296,6 @@ function connectionFailure(endpoint: string, err: unknown, timeoutMs: number): s
     `Could not reach ${endpoint}: ${detail}${codeText}. Check grafana-com-url, the network and any proxy ` +
     'settings (https_proxy, no_proxy), then retry.'
   );
-}
-
-/** The server's `message` from a JSON error body, else the first 500 characters of the text body. */
-function extractServerMessage(body: Buffer, redact: (text: string) => string): string | undefined {
-  const text = redact(body.toString('utf8'));
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (
-      parsed !== null &&
-      typeof parsed === 'object' &&
-      typeof (parsed as { message?: unknown }).message === 'string'
-    ) {
-      return (parsed as { message: string }).message;
-    }
-  } catch {
-    // not JSON: quote the text
-  }
-  const trimmed = text.trim();
-  return trimmed === '' ? undefined : trimmed.slice(0, MAX_QUOTED_BODY);
 }
 
 /** What to do about a refusal, by status (SIGNATURES.md §7 lists the errors seen in the wild). */
