@@ -31750,12 +31750,8 @@ async function requestSignedManifest(opts) {
     const redact = makeRedactor([opts.token, token]);
     const policy = (0,retry/* resolveRetryPolicy */.NO)({ ...opts.retryPolicy, retries: opts.retries, timeoutMs: opts.timeoutMs });
     const body = JSON.stringify(requestBody(opts.manifest));
-    /** The retry verdict of each error thrown by an attempt. */
-    const verdicts = new WeakMap();
-    const failed = (error, verdict) => {
-        verdicts.set(error, { ...verdict, reason: redact(verdict.reason) });
-        return error;
-    };
+    const verdicts = (0,retry/* verdictTags */.Pw)();
+    const failed = (error, verdict) => verdicts.tag(error, { ...verdict, reason: redact(verdict.reason) });
     const attempt = async (timeoutMs) => {
         let answer;
         try {
@@ -31802,7 +31798,7 @@ async function requestSignedManifest(opts) {
         });
     };
     try {
-        return await (0,retry/* withRetries */.LH)((context) => attempt(context.timeoutMs), policy, (error) => verdicts.get(error) ?? { retryable: false, reason: String(error) }, opts.onRetry);
+        return await (0,retry/* withRetries */.LH)((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry);
     }
     catch (error) {
         if (!(error instanceof retry/* RetriesExhaustedError */.i5))
@@ -31810,9 +31806,10 @@ async function requestSignedManifest(opts) {
         const last = error.lastError;
         if (policy.retries === 0)
             throw last;
-        const stopped = error.stoppedBy ? ` (${error.stoppedBy})` : '';
-        throw new errors/* SigningError */.uJ(last.status, `${last.message} Gave up after ${(0,retry/* describeAttempts */.U_)(error.attempts, error.elapsedMs)}${stopped}; ` +
-            `last failure: ${redact(error.reason)}.`, last.serverMessage, { cause: last.cause });
+        // The exhaustion's own message: "Gave up after N attempts over T s[ (why)]; last failure: reason".
+        throw new errors/* SigningError */.uJ(last.status, `${last.message} ${redact(error.message)}.`, last.serverMessage, {
+            cause: last.cause,
+        });
     }
 }
 /** The request body with keys in `@grafana/sign-plugin`'s order; optional fields only when set. */
@@ -60720,11 +60717,8 @@ async function fetchGrafanaComKeys(opts) {
     }
     const timeoutMs = opts.timeoutMs ?? KEY_FETCH_TIMEOUT_MS;
     const policy = (0,retry/* resolveRetryPolicy */.NO)({ ...opts.retryPolicy, retries: opts.retries, timeoutMs });
-    const verdicts = new WeakMap();
-    const failed = (error, verdict) => {
-        verdicts.set(error, verdict);
-        return error;
-    };
+    const verdicts = (0,retry/* verdictTags */.Pw)();
+    const failed = verdicts.tag;
     const attempt = async (attemptTimeoutMs) => {
         let answer;
         try {
@@ -60759,7 +60753,7 @@ async function fetchGrafanaComKeys(opts) {
     };
     let body;
     try {
-        body = await (0,retry/* withRetries */.LH)((context) => attempt(context.timeoutMs), policy, (error) => verdicts.get(error) ?? { retryable: false, reason: String(error) }, opts.onRetry);
+        body = await (0,retry/* withRetries */.LH)((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry);
     }
     catch (error) {
         if (!(error instanceof retry/* RetriesExhaustedError */.i5))
@@ -60767,9 +60761,8 @@ async function fetchGrafanaComKeys(opts) {
         const last = error.lastError;
         if (policy.retries === 0)
             throw last;
-        const stopped = error.stoppedBy ? ` (${error.stoppedBy})` : '';
-        throw new KeyFetchError(last.status, `${last.message} Gave up after ${(0,retry/* describeAttempts */.U_)(error.attempts, error.elapsedMs)}${stopped}; ` +
-            `last failure: ${error.reason}.`, { cause: last.cause });
+        // The exhaustion's own message: "Gave up after N attempts over T s[ (why)]; last failure: reason".
+        throw new KeyFetchError(last.status, `${last.message} ${error.message}.`, { cause: last.cause });
     }
     return await readKeyList(body, endpoint);
 }
@@ -69938,12 +69931,12 @@ const SIGNATURE_TYPES = ['grafana', 'commercial', 'community', 'private', 'priva
 /* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   NO: () => (/* binding */ resolveRetryPolicy),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   U_: () => (/* binding */ describeAttempts),
+/* harmony export */   Pw: () => (/* binding */ verdictTags),
 /* harmony export */   i5: () => (/* binding */ RetriesExhaustedError),
 /* harmony export */   jm: () => (/* binding */ parseRetryInputs),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, MAX_RETRIES, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, backoffDelayMs */
+/* unused harmony exports DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, MAX_RETRIES, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, backoffDelayMs, describeAttempts */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
 /**
  * Retrying requests to grafana.com: a bounded number of attempts, each with its own time limit, separated by
@@ -70050,6 +70043,25 @@ class RetriesExhaustedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .S
         this.lastError = lastError;
         this.stoppedBy = stoppedBy;
     }
+}
+/**
+ * Retry verdicts attached to errors where they are thrown (where the cause is known) and read back by
+ * {@link withRetries}'s `classify`. An error without a verdict is not retryable.
+ *
+ * @returns `tag(error, verdict)` (returns `error`, to `throw tag(…)`) and `classify`, to pass to `withRetries`.
+ */
+function verdictTags() {
+    const verdicts = new WeakMap();
+    return {
+        tag(error, verdict) {
+            verdicts.set(error, verdict);
+            return error;
+        },
+        classify(error) {
+            const verdict = typeof error === 'object' && error !== null ? verdicts.get(error) : undefined;
+            return verdict ?? { retryable: false, reason: String(error) };
+        },
+    };
 }
 /** `"1 attempt over 0.2 s"`, `"4 attempts over 3.1 s"`: what the final errors say. */
 function describeAttempts(attempts, elapsedMs) {

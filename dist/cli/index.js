@@ -32987,12 +32987,12 @@ function serverMessage(body, maxChars, redact = (t) => t) {
 /* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   NO: () => (/* binding */ resolveRetryPolicy),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   U_: () => (/* binding */ describeAttempts),
+/* harmony export */   Pw: () => (/* binding */ verdictTags),
 /* harmony export */   i5: () => (/* binding */ RetriesExhaustedError),
 /* harmony export */   jm: () => (/* binding */ parseRetryInputs),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, MAX_RETRIES, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, backoffDelayMs */
+/* unused harmony exports DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, MAX_RETRIES, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, backoffDelayMs, describeAttempts */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
 /**
  * Retrying requests to grafana.com: a bounded number of attempts, each with its own time limit, separated by
@@ -33099,6 +33099,25 @@ class RetriesExhaustedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .S
         this.lastError = lastError;
         this.stoppedBy = stoppedBy;
     }
+}
+/**
+ * Retry verdicts attached to errors where they are thrown (where the cause is known) and read back by
+ * {@link withRetries}'s `classify`. An error without a verdict is not retryable.
+ *
+ * @returns `tag(error, verdict)` (returns `error`, to `throw tag(…)`) and `classify`, to pass to `withRetries`.
+ */
+function verdictTags() {
+    const verdicts = new WeakMap();
+    return {
+        tag(error, verdict) {
+            verdicts.set(error, verdict);
+            return error;
+        },
+        classify(error) {
+            const verdict = typeof error === 'object' && error !== null ? verdicts.get(error) : undefined;
+            return verdict ?? { retryable: false, reason: String(error) };
+        },
+    };
 }
 /** `"1 attempt over 0.2 s"`, `"4 attempts over 3.1 s"`: what the final errors say. */
 function describeAttempts(attempts, elapsedMs) {
@@ -33241,11 +33260,8 @@ async function fetchGrafanaComKeys(opts) {
     }
     const timeoutMs = opts.timeoutMs ?? KEY_FETCH_TIMEOUT_MS;
     const policy = (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveRetryPolicy */ .NO)({ ...opts.retryPolicy, retries: opts.retries, timeoutMs });
-    const verdicts = new WeakMap();
-    const failed = (error, verdict) => {
-        verdicts.set(error, verdict);
-        return error;
-    };
+    const verdicts = (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictTags */ .Pw)();
+    const failed = verdicts.tag;
     const attempt = async (attemptTimeoutMs) => {
         let answer;
         try {
@@ -33280,7 +33296,7 @@ async function fetchGrafanaComKeys(opts) {
     };
     let body;
     try {
-        body = await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)((context) => attempt(context.timeoutMs), policy, (error) => verdicts.get(error) ?? { retryable: false, reason: String(error) }, opts.onRetry);
+        body = await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry);
     }
     catch (error) {
         if (!(error instanceof _net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetriesExhaustedError */ .i5))
@@ -33288,9 +33304,8 @@ async function fetchGrafanaComKeys(opts) {
         const last = error.lastError;
         if (policy.retries === 0)
             throw last;
-        const stopped = error.stoppedBy ? ` (${error.stoppedBy})` : '';
-        throw new KeyFetchError(last.status, `${last.message} Gave up after ${(0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAttempts */ .U_)(error.attempts, error.elapsedMs)}${stopped}; ` +
-            `last failure: ${error.reason}.`, { cause: last.cause });
+        // The exhaustion's own message: "Gave up after N attempts over T s[ (why)]; last failure: reason".
+        throw new KeyFetchError(last.status, `${last.message} ${error.message}.`, { cause: last.cause });
     }
     return await readKeyList(body, endpoint);
 }
@@ -33731,12 +33746,8 @@ async function requestSignedManifest(opts) {
     const redact = makeRedactor([opts.token, token]);
     const policy = (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveRetryPolicy */ .NO)({ ...opts.retryPolicy, retries: opts.retries, timeoutMs: opts.timeoutMs });
     const body = JSON.stringify(requestBody(opts.manifest));
-    /** The retry verdict of each error thrown by an attempt. */
-    const verdicts = new WeakMap();
-    const failed = (error, verdict) => {
-        verdicts.set(error, { ...verdict, reason: redact(verdict.reason) });
-        return error;
-    };
+    const verdicts = (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictTags */ .Pw)();
+    const failed = (error, verdict) => verdicts.tag(error, { ...verdict, reason: redact(verdict.reason) });
     const attempt = async (timeoutMs) => {
         let answer;
         try {
@@ -33783,7 +33794,7 @@ async function requestSignedManifest(opts) {
         });
     };
     try {
-        return await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)((context) => attempt(context.timeoutMs), policy, (error) => verdicts.get(error) ?? { retryable: false, reason: String(error) }, opts.onRetry);
+        return await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry);
     }
     catch (error) {
         if (!(error instanceof _net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetriesExhaustedError */ .i5))
@@ -33791,9 +33802,10 @@ async function requestSignedManifest(opts) {
         const last = error.lastError;
         if (policy.retries === 0)
             throw last;
-        const stopped = error.stoppedBy ? ` (${error.stoppedBy})` : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SigningError */ .uJ(last.status, `${last.message} Gave up after ${(0,_net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAttempts */ .U_)(error.attempts, error.elapsedMs)}${stopped}; ` +
-            `last failure: ${redact(error.reason)}.`, last.serverMessage, { cause: last.cause });
+        // The exhaustion's own message: "Gave up after N attempts over T s[ (why)]; last failure: reason".
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .SigningError */ .uJ(last.status, `${last.message} ${redact(error.message)}.`, last.serverMessage, {
+            cause: last.cause,
+        });
     }
 }
 /** The request body with keys in `@grafana/sign-plugin`'s order; optional fields only when set. */

@@ -157,6 +157,29 @@ export class RetriesExhaustedError extends SignPluginError {
   }
 }
 
+/**
+ * Retry verdicts attached to errors where they are thrown (where the cause is known) and read back by
+ * {@link withRetries}'s `classify`. An error without a verdict is not retryable.
+ *
+ * @returns `tag(error, verdict)` (returns `error`, to `throw tag(…)`) and `classify`, to pass to `withRetries`.
+ */
+export function verdictTags(): {
+  tag<E extends object>(error: E, verdict: RetryVerdict): E;
+  classify(error: unknown): RetryVerdict;
+} {
+  const verdicts = new WeakMap<object, RetryVerdict>();
+  return {
+    tag(error, verdict) {
+      verdicts.set(error, verdict);
+      return error;
+    },
+    classify(error) {
+      const verdict = typeof error === 'object' && error !== null ? verdicts.get(error) : undefined;
+      return verdict ?? { retryable: false, reason: String(error) };
+    },
+  };
+}
+
 /** `"1 attempt over 0.2 s"`, `"4 attempts over 3.1 s"`: what the final errors say. */
 export function describeAttempts(attempts: number, elapsedMs: number): string {
   return `${attempts} attempt${attempts === 1 ? '' : 's'} over ${(elapsedMs / 1000).toFixed(1)} s`;

@@ -14,15 +14,14 @@ import {
   serverMessage,
 } from '../net/http.js';
 import {
-  describeAttempts,
   isRetryableStatus,
   parseRetryAfter,
   resolveRetryPolicy,
   RetriesExhaustedError,
+  verdictTags,
   withRetries,
   type RetryInfo,
   type RetryPolicy,
-  type RetryVerdict,
 } from '../net/retry.js';
 import { grafanaComEndpoint, isLoopbackHost } from '../signing/client.js';
 import { GRAFANA_KEY_ID } from './grafana-key.js';
@@ -94,11 +93,8 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
   }
   const timeoutMs = opts.timeoutMs ?? KEY_FETCH_TIMEOUT_MS;
   const policy = resolveRetryPolicy({ ...opts.retryPolicy, retries: opts.retries, timeoutMs });
-  const verdicts = new WeakMap<object, RetryVerdict>();
-  const failed = (error: KeyFetchError, verdict: RetryVerdict): KeyFetchError => {
-    verdicts.set(error, verdict);
-    return error;
-  };
+  const verdicts = verdictTags();
+  const failed = verdicts.tag;
 
   const attempt = async (attemptTimeoutMs: number): Promise<Buffer> => {
     let answer: HttpAnswer;
@@ -137,23 +133,13 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
 
   let body: Buffer;
   try {
-    body = await withRetries(
-      (context) => attempt(context.timeoutMs),
-      policy,
-      (error) => verdicts.get(error as object) ?? { retryable: false, reason: String(error) },
-      opts.onRetry,
-    );
+    body = await withRetries((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry);
   } catch (error) {
     if (!(error instanceof RetriesExhaustedError)) throw error;
     const last = error.lastError as KeyFetchError;
     if (policy.retries === 0) throw last;
-    const stopped = error.stoppedBy ? ` (${error.stoppedBy})` : '';
-    throw new KeyFetchError(
-      last.status,
-      `${last.message} Gave up after ${describeAttempts(error.attempts, error.elapsedMs)}${stopped}; ` +
-        `last failure: ${error.reason}.`,
-      { cause: last.cause },
-    );
+    // The exhaustion's own message: "Gave up after N attempts over T s[ (why)]; last failure: reason".
+    throw new KeyFetchError(last.status, `${last.message} ${error.message}.`, { cause: last.cause });
   }
   return await readKeyList(body, endpoint);
 }

@@ -20,11 +20,11 @@ import {
   serverMessage,
 } from '../net/http.js';
 import {
-  describeAttempts,
   isRetryableStatus,
   parseRetryAfter,
   resolveRetryPolicy,
   RetriesExhaustedError,
+  verdictTags,
   withRetries,
   type RetryInfo,
   type RetryPolicy,
@@ -163,12 +163,9 @@ export async function requestSignedManifest(opts: SigningRequestOptions): Promis
   const redact = makeRedactor([opts.token, token]);
   const policy = resolveRetryPolicy({ ...opts.retryPolicy, retries: opts.retries, timeoutMs: opts.timeoutMs });
   const body = JSON.stringify(requestBody(opts.manifest));
-  /** The retry verdict of each error thrown by an attempt. */
-  const verdicts = new WeakMap<object, RetryVerdict>();
-  const failed = (error: SigningError, verdict: RetryVerdict): SigningError => {
-    verdicts.set(error, { ...verdict, reason: redact(verdict.reason) });
-    return error;
-  };
+  const verdicts = verdictTags();
+  const failed = (error: SigningError, verdict: RetryVerdict): SigningError =>
+    verdicts.tag(error, { ...verdict, reason: redact(verdict.reason) });
 
   const attempt = async (timeoutMs: number): Promise<Buffer> => {
     let answer: HttpAnswer;
@@ -225,24 +222,15 @@ export async function requestSignedManifest(opts: SigningRequestOptions): Promis
   };
 
   try {
-    return await withRetries(
-      (context) => attempt(context.timeoutMs),
-      policy,
-      (error) => verdicts.get(error as object) ?? { retryable: false, reason: String(error) },
-      opts.onRetry,
-    );
+    return await withRetries((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry);
   } catch (error) {
     if (!(error instanceof RetriesExhaustedError)) throw error;
     const last = error.lastError as SigningError;
     if (policy.retries === 0) throw last;
-    const stopped = error.stoppedBy ? ` (${error.stoppedBy})` : '';
-    throw new SigningError(
-      last.status,
-      `${last.message} Gave up after ${describeAttempts(error.attempts, error.elapsedMs)}${stopped}; ` +
-        `last failure: ${redact(error.reason)}.`,
-      last.serverMessage,
-      { cause: last.cause },
-    );
+    // The exhaustion's own message: "Gave up after N attempts over T s[ (why)]; last failure: reason".
+    throw new SigningError(last.status, `${last.message} ${redact(error.message)}.`, last.serverMessage, {
+      cause: last.cause,
+    });
   }
 }
 
