@@ -18,8 +18,6 @@ import { pluginReport, type LayoutProblem } from '../verify/report.js';
 import { verifyTarget } from '../verify/target.js';
 import type { VerifyResult } from '../verify/verify.js';
 import { TOOL_VERSION } from '../version.js';
-import { packagePlugin } from '../zip/write-zip.js';
-import { verifyPluginZip } from '../zip/read-zip.js';
 import { buildAnnotations } from './annotations.js';
 import { defaultArtifactName, uploadManifestArtifact } from './artifact.js';
 import { Inputs, MAX_FINDINGS_OUTPUT, Outputs, TOKEN_ENV } from './constants.js';
@@ -203,6 +201,11 @@ async function sign(target: Target, ctx: RunContext): Promise<void> {
 /** Writes `<id>-<version>.zip` beside the plugin folder and proves it verifies through the zip path. */
 async function packageSigned(plugin: PluginOutcome, ctx: RunContext): Promise<void> {
   const folder = plugin.target.path;
+  // The zip libraries are loaded only when packaging (see docs/performance.md).
+  const [{ packagePlugin }, { verifyPluginZip }] = await Promise.all([
+    import('../zip/write-zip.js'),
+    import('../zip/read-zip.js'),
+  ]);
   const packaged = await packagePlugin(folder, path.dirname(folder));
   const check = await verifyPluginZip(packaged.archive, { keys: ctx.keys, appUrls: null });
   const display = path.relative(ctx.inputs.workspace, packaged.archive);

@@ -2,7 +2,6 @@
  * Resolving the `dist` input: one or more lines, each a path or a glob (`@actions/glob` syntax, `!` to
  * exclude), naming plugin folders or plugin `.zip` files.
  */
-import * as glob from '@actions/glob';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -48,6 +47,8 @@ export async function resolveTargets(lines: readonly string[], workspace: string
     const resolved = patterns.map((p) =>
       p.startsWith('!') ? `!${path.resolve(workspace, p.slice(1))}` : path.resolve(workspace, p),
     );
+    // Loaded only for a glob line (see docs/performance.md).
+    const glob = await import('@actions/glob');
     const globber = await glob.create(resolved.join('\n'), { implicitDescendants: false, matchDirectories: true });
     const matches = (await globber.glob()).sort();
     for (const match of matches) {

@@ -2,17 +2,12 @@
 /**
  * CLI entry point: `node dist/cli/index.js <verify|sign|manifest> ...`.
  * Exit codes: 0 success, 1 a verdict or expectation failed (or signing failed), 2 usage error.
+ *
+ * Each command's module is imported when that command runs (ncc puts it in a chunk beside `index.js`), so `--help`
+ * loads only `./usage.ts` and `manifest` never loads `openpgp`, the zip libraries or the HTTP client.
  */
 import { SignPluginError, UsageError } from '../errors.js';
-import { MANIFEST_USAGE, manifestCommand } from './manifest.js';
-import { SIGN_USAGE, signCommand } from './sign.js';
-import { VERIFY_USAGE, verifyCommand } from './verify.js';
-
-const HELP = `sign-plugin-action CLI: sign and verify Grafana plugins exactly as Grafana does.
-
-${VERIFY_USAGE}
-${SIGN_USAGE}
-${MANIFEST_USAGE}`;
+import { HELP } from './usage.js';
 
 /**
  * Dispatches a command. @param argv arguments after `node index.js`. @returns the process exit code.
@@ -25,11 +20,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     switch (command) {
       case 'verify':
-        return await verifyCommand(rest, out, warn, env);
+        return await (await import('./verify.js')).verifyCommand(rest, out, warn, env);
       case 'sign':
-        return await signCommand(rest, out, warn, env);
+        return await (await import('./sign.js')).signCommand(rest, out, warn, env);
       case 'manifest':
-        return await manifestCommand(rest, out);
+        return await (await import('./manifest.js')).manifestCommand(rest, out);
       case undefined:
       case '-h':
       case '--help':

@@ -3,8 +3,7 @@
  */
 import { UsageError } from '../errors.js';
 import { buildManifest } from '../manifest/build.js';
-
-export const MANIFEST_USAGE = 'usage: manifest DIR';
+import { MANIFEST_USAGE } from './usage.js';
 
 /**
  * Runs `manifest`. @returns exit code 0. @throws UsageError without exactly one DIR; PluginError for a folder

@@ -12,11 +12,6 @@ import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
 import { DEFAULT_GRAFANA_COM_URL, LEGACY_TOKEN_ENV, TOKEN_ENV } from '../action/constants.js';
 import { TOOL_VERSION } from '../version.js';
 
-export const SIGN_USAGE =
-  'usage: sign [--dist DIR] [--signature-type T] [--root-urls U1,U2] [--grafana-com-url URL] [--public-key FILE]...\n' +
-  '            [--retries N] [--timeout-seconds S]\n' +
-  `       the access policy token is read from ${TOKEN_ENV}`;
-
 /**
  * Runs `sign`: signs DIR (default `dist`) through grafana.com, verifies the answer, writes MANIFEST.txt.
  *

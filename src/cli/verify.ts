@@ -12,10 +12,7 @@ import { checkExpectations, parseSignatureType, parseUrlList } from '../verify/e
 import { combineReports, pluginReport, type PluginReport } from '../verify/report.js';
 import { verifyTarget } from '../verify/target.js';
 import { formatReport } from './output.js';
-
-export const VERIFY_USAGE =
-  'usage: verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2]\n' +
-  '              [--fetch-keys [--grafana-com-url URL]] [--json] PATH...   (PATH: plugin folder or .zip)';
+import { VERIFY_USAGE } from './usage.js';
 
 /**
  * Runs `verify` on one or more plugin folders or zips. Without `--app-url` the app URL is Grafana's default

@@ -10,9 +10,7 @@
  * `HttpClient`'s `socketTimeout` is an inactivity timer that only half-closes the socket, and does not run while a
  * tunnel is being set up. Redirects are never followed.
  */
-import http from 'node:http';
-import https from 'node:https';
-import { HttpClient } from '@actions/http-client';
+import type http from 'node:http';
 
 /** One request. */
 export interface HttpExchangeRequest {
@@ -99,8 +97,13 @@ export function exchangeFailureReason(error: HttpExchangeError): string {
  *   `incomplete` (the connection closed before the answer was complete), `too-large`, or `connection` (Node's
  *   message, e.g. `connect ECONNREFUSED 127.0.0.1:9`, with its `code`, the original error as `cause`).
  */
-export function httpExchange(request: HttpExchangeRequest): Promise<HttpAnswer> {
+export async function httpExchange(request: HttpExchangeRequest): Promise<HttpAnswer> {
   const url = new URL(request.url);
+  // Loaded only when grafana.com is called, not at start-up (see docs/performance.md).
+  const [{ HttpClient }, transport] = await Promise.all([
+    import('@actions/http-client'),
+    url.protocol === 'https:' ? import('node:https') : import('node:http'),
+  ]);
   const maxBodyBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const client = new HttpClient(request.userAgent, undefined, {
     keepAlive: false,
@@ -108,7 +111,6 @@ export function httpExchange(request: HttpExchangeRequest): Promise<HttpAnswer> 
     allowRetries: false,
   });
   const agent = client.getAgent(request.url);
-  const transport = url.protocol === 'https:' ? https : http;
   const headers: Record<string, string> = { ...request.headers, 'User-Agent': request.userAgent };
   if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body, 'utf8'));
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import * as openpgp from 'openpgp';
+import type * as openpgp from 'openpgp';
 import { UsageError } from '../errors.js';
 import { GRAFANA_KEY_FINGERPRINT, GRAFANA_KEY_ID, GRAFANA_PUBLIC_KEY } from './grafana-key.js';
 
@@ -106,11 +106,13 @@ export async function readArmoredPublicKeys(text: string, source: KeySource, lab
       `${label} is not an armored OpenPGP public key (no "${PUBLIC_BEGIN}" line); ${EXPORT_HINT}`,
     );
   }
+  // Loaded here, not at start-up: only reading keys needs OpenPGP.js (see docs/performance.md).
+  const { readKeys } = await import('openpgp');
   const result: TrustedKey[] = [];
   for (const block of blocks) {
     let keys: openpgp.Key[];
     try {
-      keys = await openpgp.readKeys({ armoredKeys: block });
+      keys = await readKeys({ armoredKeys: block });
     } catch (e) {
       throw new UsageError('public-keys', `${label}: cannot read the armored public key: ${(e as Error).message}`, {
         cause: e,

@@ -5,7 +5,7 @@
  */
 import { ManifestFormatError } from '../errors.js';
 import type { SignedManifest } from '../manifest/types.js';
-import { checkDetachedSignature, type SignatureCheck } from './check-signature.js';
+import type { SignatureCheck } from './check-signature.js';
 import { decodeCleartext, type CleartextBlock } from './cleartext.js';
 import type { TrustedKey, TrustedKeys } from './keys.js';
 import { manifestFieldError, parseManifestJson } from './manifest-json.js';
@@ -69,6 +69,8 @@ export async function readPluginManifest(bytes: Uint8Array, keys: TrustedKeys, n
   const key = keys.get(manifest.keyId);
   if (!key) return { ok: false, step: 'key', message: missingKeyMessage(manifest.keyId), manifest, block };
 
+  // Loaded only when a signature is checked: the module brings OpenPGP.js (see docs/performance.md).
+  const { checkDetachedSignature } = await import('./check-signature.js');
   const signature = await checkDetachedSignature(block, key, now);
   if (!signature.ok) {
     const message = signature.error ?? 'failed to check signature';

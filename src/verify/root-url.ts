@@ -23,7 +23,6 @@
  * }
  * ```
  */
-import { GlobPanicError, GlobSyntaxError, compileGlob } from './glob.js';
 import { GoURLError, goURLBytes, type ByteURL } from './go-url.js';
 
 /** What happened to one `rootUrls` entry. */
@@ -107,10 +106,10 @@ function quoteJs(s: string): string {
  * @param rootUrls the manifest's `rootUrls`
  * @param appUrl the Grafana app URL (normally ending in `/`)
  * @param signatureType the manifest's `signatureType`
- * @returns `matched`, one {@link RootUrlAttempt} per entry examined, and `error` (Go's `url.Parse` message, or
+ * @returns (a promise: the glob port is loaded on first use) `matched`, one {@link RootUrlAttempt} per entry examined, and `error` (Go's `url.Parse` message, or
  *   `invalid glob "<entry>": <gobwas message>`) when Grafana would fail with an error instead of a verdict
  */
-export function urlMatch(rootUrls: string[], appUrl: string, signatureType: string): UrlMatchResult {
+export async function urlMatch(rootUrls: string[], appUrl: string, signatureType: string): Promise<UrlMatchResult> {
   const attempts: RootUrlAttempt[] = [];
   let target: Key;
   try {
@@ -139,6 +138,8 @@ export function urlMatch(rootUrls: string[], appUrl: string, signatureType: stri
       attempts.push(attempt(false, diff));
       continue;
     }
+    // The gobwas/glob port is loaded only for a private-glob manifest (see docs/performance.md).
+    const { GlobPanicError, GlobSyntaxError, compileGlob } = await import('./glob.js');
     let matches: boolean;
     try {
       matches = compileGlob(rootUrl, ['/', '.'])(appUrl);

@@ -4,7 +4,6 @@
  */
 import { stat } from 'node:fs/promises';
 import { PluginError } from '../errors.js';
-import { verifyPluginZip } from '../zip/read-zip.js';
 import type { LayoutProblem } from './report.js';
 import { verifyPlugin, type VerifyOptions, type VerifyResult } from './verify.js';
 
@@ -31,6 +30,8 @@ export async function verifyTarget(
     throw new PluginError(`${target} does not exist: give a plugin folder (with plugin.json) or a plugin .zip`);
   }
   if (info.isFile() && isZipPath(target)) {
+    // Loaded only for a zip: it brings yauzl (see docs/performance.md).
+    const { verifyPluginZip } = await import('../zip/read-zip.js');
     const { layout, ...result } = await verifyPluginZip(target, options);
     return { result, layout };
   }

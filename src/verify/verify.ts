@@ -298,7 +298,7 @@ async function checkManifest(
     );
   }
   // 11. root URLs against each app URL.
-  checkRootUrls(manifest, result, options);
+  await checkRootUrls(manifest, result, options);
   // 12. every listed file exists and hashes to the listed value.
   await checkHashes(manifest, onDisk, findings, diskHashes);
   // 13. every file is listed.
@@ -313,7 +313,7 @@ async function checkManifest(
   }
 }
 
-function checkRootUrls(manifest: SignedManifest, result: VerifyResult, options: VerifyOptions): void {
+async function checkRootUrls(manifest: SignedManifest, result: VerifyResult, options: VerifyOptions): Promise<void> {
   if (manifest.rootUrls.length === 0) return;
   const appUrls = options.appUrls === undefined ? [DEFAULT_APP_URL] : (options.appUrls ?? []);
   if (appUrls.length === 0) {
@@ -329,7 +329,7 @@ function checkRootUrls(manifest: SignedManifest, result: VerifyResult, options: 
   }
   for (const raw of appUrls) {
     const appUrl = normalizeAppUrl(raw);
-    const match = urlMatch(manifest.rootUrls, appUrl, manifest.signatureType);
+    const match = await urlMatch(manifest.rootUrls, appUrl, manifest.signatureType);
     result.rootUrlChecks.push({ appUrl, matched: match.matched, attempts: match.attempts, error: match.error });
     if (match.error) {
       result.findings.push(

@@ -1,0 +1,23 @@
+/**
+ * The CLI's usage strings, kept apart from the commands so that `--help` (and a usage error) loads nothing but this
+ * file: each command's module, and with it `openpgp`, the zip libraries and the HTTP client, is imported only when
+ * that command runs (see `./index.ts`).
+ */
+import { TOKEN_ENV } from '../action/constants.js';
+
+export const VERIFY_USAGE =
+  'usage: verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2]\n' +
+  '              [--fetch-keys [--grafana-com-url URL]] [--json] PATH...   (PATH: plugin folder or .zip)';
+
+export const SIGN_USAGE =
+  'usage: sign [--dist DIR] [--signature-type T] [--root-urls U1,U2] [--grafana-com-url URL] [--public-key FILE]...\n' +
+  '            [--retries N] [--timeout-seconds S]\n' +
+  `       the access policy token is read from ${TOKEN_ENV}`;
+
+export const MANIFEST_USAGE = 'usage: manifest DIR';
+
+export const HELP = `sign-plugin-action CLI: sign and verify Grafana plugins exactly as Grafana does.
+
+${VERIFY_USAGE}
+${SIGN_USAGE}
+${MANIFEST_USAGE}`;
