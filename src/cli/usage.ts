@@ -5,17 +5,21 @@
  */
 import { TOKEN_ENV } from '../action/constants.js';
 
+/** Usage of `verify`, two lines. */
 export const VERIFY_USAGE =
   'usage: verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2]\n' +
   '              [--fetch-keys [--grafana-com-url URL]] [--json] PATH...   (PATH: plugin folder or .zip)';
 
+/** Usage of `sign`, three lines (the last names the token's environment variable). */
 export const SIGN_USAGE =
   'usage: sign [--dist DIR] [--signature-type T] [--root-urls U1,U2] [--grafana-com-url URL] [--public-key FILE]...\n' +
   '            [--retries N] [--timeout-seconds S]\n' +
   `       the access policy token is read from ${TOKEN_ENV}`;
 
+/** Usage of `manifest`, one line. */
 export const MANIFEST_USAGE = 'usage: manifest DIR';
 
+/** What `--help` prints: one line about the tool, then each command's usage. */
 export const HELP = `sign-plugin-action CLI: sign and verify Grafana plugins exactly as Grafana does.
 
 ${VERIFY_USAGE}
