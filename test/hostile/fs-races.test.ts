@@ -160,7 +160,7 @@ describe('signing killed at random points', () => {
     expect(halfWritten).toBe(0);
     expect(listed.sort()).toEqual(pluginFiles);
     expect(readdirSync(p.parent).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'))).toEqual([]);
-  }, 300_000);
+  }, 420_000);
 });
 
 describe('two signings of one folder at once', () => {
