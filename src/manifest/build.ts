@@ -7,6 +7,14 @@ import { readPluginJson } from './plugin-json.js';
 import type { UnsignedManifest } from './types.js';
 import { walkPluginFiles } from './walk.js';
 
+/**
+ * Why a file whose path is not valid UTF-8 can never be covered (Grafana: `modified`): the walk sees its raw bytes,
+ * while Go's JSON decoder turns invalid UTF-8 in a manifest key into U+FFFD, so no key can equal it.
+ */
+export const NON_UTF8_REASON =
+  "the name is not valid UTF-8 (shown with \\xNN for its raw bytes), and Go's JSON decoder turns invalid UTF-8 in " +
+  'a manifest key into U+FFFD, so no manifest can cover it';
+
 /** Name of the signed manifest at a plugin's root. */
 export const MANIFEST_FILE = 'MANIFEST.txt';
 
@@ -18,7 +26,8 @@ export const MANIFEST_FILE = 'MANIFEST.txt';
  * @param pluginDir the built plugin (`dist`).
  * @returns `{ plugin, version, files }` with posix paths in Go walk order and lowercase hex SHA-256 values.
  * @throws PluginError when plugin.json lacks `id`/`info.version`, when the folder holds a link Grafana would
- *   refuse (outside the folder, broken) or a special file, when the folder has no file to sign, or when a file
+ *   refuse (outside the folder, broken), a special file, a folder that changed during the run, or a file whose path
+ *   is not valid UTF-8 (named with its bytes escaped, before any request), when the folder has no file to sign, or when a file
  *   cannot be read (every such file named with its `fs` code).
  */
 export async function buildManifest(pluginDir: string): Promise<UnsignedManifest> {
@@ -26,16 +35,28 @@ export async function buildManifest(pluginDir: string): Promise<UnsignedManifest
   if (pluginJson.error) throw new PluginError(pluginJson.error);
   let walk;
   try {
-    walk = await walkPluginFiles(pluginDir);
+    walk = await walkPluginFiles(pluginDir, { keepOpen: true });
   } catch (error) {
     throw new PluginError(`cannot read plugin folder ${pluginDir}: ${(error as Error).message}`, { cause: error });
   }
-  if (walk.problems.length > 0) {
-    const lines = walk.problems.map((p) => `  ${p.path}: ${p.message}`);
-    throw new PluginError(`refusing to sign ${pluginDir}: Grafana would not load it:\n${lines.join('\n')}`);
-  }
+  let outcomes;
   const toSign = walk.files.filter((f) => f.path !== MANIFEST_FILE);
-  const outcomes = await hashFiles(toSign);
+  try {
+    if (walk.problems.length > 0) {
+      const lines = walk.problems.map((p) => `  ${p.path}: ${p.message}`);
+      throw new PluginError(`refusing to sign ${pluginDir}: Grafana would not load it:\n${lines.join('\n')}`);
+    }
+    if (walk.nonUtf8.length > 0) {
+      const lines = walk.nonUtf8.map((f) => `  ${f.path}: ${NON_UTF8_REASON}`);
+      throw new PluginError(
+        `refusing to sign ${pluginDir}: no manifest can cover these files, rename them (UTF-8 names only):\n` +
+          lines.join('\n'),
+      );
+    }
+    outcomes = await hashFiles(toSign);
+  } finally {
+    walk.close();
+  }
   // A prototype-free object, so a file named `__proto__` is an ordinary key.
   const files = Object.create(null) as Record<string, string>;
   const unreadable: string[] = [];

@@ -7,7 +7,15 @@
  * Digests are identical to {@link sha256File}'s.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import {
+  closeSync,
+  constants as fsConstants,
+  createReadStream,
+  fstatSync,
+  openSync,
+  readSync,
+  statSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
@@ -66,10 +74,17 @@ const WORKER_BATCHES_IN_FLIGHT = 2;
 
 /** One file to hash. */
 export interface HashInput {
-  /** The file to read (opened like `open(2)`: symlinks followed). */
+  /** The file (opened without following a link in its last component, unless `openPath` is given). */
   absolutePath: string;
-  /** Its size in bytes when listed; used only to schedule (the whole file is read, whatever its size now). */
-  size: number;
+  /** The path to open instead (the walk's `/proc/self/fd/<folder fd>/<name>`, see `walk.ts`). */
+  openPath?: string;
+  /**
+   * Its size in bytes when listed; used only to schedule (the whole file is read, whatever its size now). Unknown
+   * sizes are `stat`ed only until the known ones reach the worker threshold.
+   */
+  size?: number;
+  /** Device and inode the opened file must have (the walk's `stat`); another file there is `ECHANGED`, unread. */
+  identity?: { dev: number; ino: number };
 }
 
 /** What became of one file: its digest, or why it could not be read. */
@@ -113,14 +128,18 @@ export interface HashStats {
 
 /**
  * Opens a file the walk listed without following a link or blocking on a FIFO (`O_NOFOLLOW | O_NONBLOCK`), and
- * insists on a regular file, so a file swapped for a link or a special file since the walk is reported, never read.
+ * insists on a regular file with the walk's device and inode (`dev`/`ino`; `ino` -1 when the walk pinned the folder
+ * by descriptor instead, see `walk.ts`), so a file swapped for a link, another file or a special file since the walk
+ * is reported, never read.
  * Written without closures over module state: its source is also pasted into the worker (`Function#toString`).
  *
- * @returns the file descriptor. @throws an Error with `code` `EISDIR` (a folder), `EFTYPE` (not a regular file), or
- *   the `open(2)` error (`ELOOP` for a link, `ENOENT`…).
+ * @returns the file descriptor. @throws an Error with `code` `EISDIR` (a folder), `EFTYPE` (not a regular file),
+ *   `ECHANGED` (another file than the walk's), or the `open(2)` error (`ELOOP` for a link, `ENOENT`…).
  */
 function openRegularFile(
   file: string,
+  dev: number,
+  ino: number,
   open: typeof openSync,
   fstat: typeof fstatSync,
   close: typeof closeSync,
@@ -128,15 +147,26 @@ function openRegularFile(
 ): number {
   const fd = open(file, flags.O_RDONLY | flags.O_NOFOLLOW | flags.O_NONBLOCK);
   const info = fstat(fd);
-  if (info.isFile()) return fd;
+  if (info.isFile() && (ino < 0 || (info.dev === dev && info.ino === ino))) return fd;
   close(fd);
-  const code = info.isDirectory() ? 'EISDIR' : 'EFTYPE';
-  throw Object.assign(new Error(`${code}: not a regular file: ${file}`), { code });
+  const code = !info.isFile() ? (info.isDirectory() ? 'EISDIR' : 'EFTYPE') : 'ECHANGED';
+  const why =
+    code === 'ECHANGED' ? 'the file changed during the run (another file is there now)' : 'not a regular file';
+  throw Object.assign(new Error(`${code}: ${why}: ${file}`), { code });
 }
 
 /**
  * The worker, as CommonJS source run with `eval: true`: it uses only `node:` built-ins, so it works the same from the
- * TypeScript sources (vitest, tsx) and from the ncc bundles, which cannot carry a separate worker file. Synchronous
+ * TypeScript sources (vitest, tsx) and from the ncc bundles.
+ *
+ * Why not a real module (checked 2026-11-28, ncc 0.38.4, Node 20.20, tsx 4.23): ncc *can* ship one: it turns
+ * `new Worker(new URL('./hash-worker.js', import.meta.url))` into an asset copied beside the bundle (`dist/` and
+ * `dist/cli/` alike), which runs there as long as it imports only `node:` built-ins. What fails is the other half:
+ * the tests and `npm run bench` run the TypeScript sources, where no `hash-worker.js` exists, and Node 20 cannot
+ * start a `.ts` worker (`new Worker(url.ts, { execArgv: ['--import', 'tsx'] })`, and `node --import tsx` for the
+ * whole process, both fail with "Unknown file extension .ts"). A real module would thus run only from the bundles,
+ * and every hash test would exercise another code path. The way out, not taken yet: a plain `hash-worker.mjs`
+ * checked by tsc through `// @ts-check` and `checkJs`, imported by URL from both the sources and the bundles. Synchronous
  * reads are right here: the thread does nothing else, and a read into the reused buffer costs no event-loop turn.
  * Protocol: it posts `'ready'`, then answers each batch `[[index, path], …]` with `[[index, sha256]` or
  * `[index, null, code, message], …]`, batches in the order received.
@@ -147,8 +177,8 @@ const { createHash } = require('node:crypto');
 const { openSync, readSync, closeSync, fstatSync, constants } = require('node:fs');
 const buffer = Buffer.allocUnsafe(workerData.chunkBytes);
 ${openRegularFile.toString()}
-function hashOne(file) {
-  const fd = openRegularFile(file, openSync, fstatSync, closeSync, constants);
+function hashOne(file, dev, ino) {
+  const fd = openRegularFile(file, dev, ino, openSync, fstatSync, closeSync, constants);
   try {
     const hash = createHash('sha256');
     let n;
@@ -160,9 +190,9 @@ function hashOne(file) {
 }
 parentPort.on('message', (batch) => {
   const out = [];
-  for (const [index, file] of batch) {
+  for (const [index, file, dev, ino] of batch) {
     try {
-      out.push([index, hashOne(file)]);
+      out.push([index, hashOne(file, dev, ino)]);
     } catch (error) {
       out.push([index, null, String((error && error.code) || error), String((error && error.message) || error)]);
     }
@@ -171,6 +201,29 @@ parentPort.on('message', (batch) => {
 });
 parentPort.postMessage('ready');
 `;
+
+const NO_IDENTITY = { dev: -1, ino: -1 };
+
+const openPathOf = (file: HashInput) => file.openPath ?? file.absolutePath;
+
+/**
+ * Sizes for scheduling: the given ones, and unknown ones `stat`ed (following the path to open) in list order only
+ * until the total reaches `threshold`, the one thing sizes decide (whether workers start); the rest count as 0.
+ */
+function knownSizes(files: readonly HashInput[], threshold: number): number[] {
+  let total = files.reduce((sum, f) => sum + Math.max(0, f.size ?? 0), 0);
+  return files.map((f) => {
+    if (f.size !== undefined) return Math.max(0, f.size);
+    if (total >= threshold) return 0;
+    try {
+      const size = statSync(openPathOf(f)).size;
+      total += size;
+      return size;
+    } catch {
+      return 0; // the open reports it
+    }
+  });
+}
 
 type WorkerAnswer = 'ready' | [index: number, sha256: string | null, code?: string, message?: string][];
 
@@ -212,9 +265,11 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function hashFiles(files: readonly HashInput[], options: HashFilesOptions = {}): Promise<HashOutcome[]> {
   const outcomes = new Array<HashOutcome>(files.length);
   const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? HASH_CHUNK_BYTES));
-  const totalBytes = files.reduce((sum, f) => sum + Math.max(0, f.size), 0);
+  const threshold = options.workerMinTotalBytes ?? WORKER_MIN_TOTAL_BYTES;
+  const sizes = knownSizes(files, threshold);
+  const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
   const workerCount =
-    totalBytes >= (options.workerMinTotalBytes ?? WORKER_MIN_TOTAL_BYTES) && files.length > 1
+    totalBytes >= threshold && files.length > 1
       ? Math.min(Math.max(0, options.workers ?? defaultWorkerCount()), files.length - 1)
       : 0;
   const stats = Object.assign(options.stats ?? {}, {
@@ -225,7 +280,7 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
 
   // Pending files, largest first: workers take from the front, the main thread from the back; `returned` holds the
   // files of a worker that failed.
-  const order = files.map((_, i) => i).sort((a, b) => files[b].size - files[a].size || a - b);
+  const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
   let front = 0;
   let back = order.length;
   const returned: number[] = [];
@@ -241,7 +296,7 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
     while (front < back && batch.length < WORKER_BATCH_FILES && (batch.length === 0 || bytes < WORKER_BATCH_BYTES)) {
       const index = order[front++];
       batch.push(index);
-      bytes += files[index].size;
+      bytes += sizes[index];
     }
     return batch;
   };
@@ -258,7 +313,8 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
       stats.filesOnMainThread++;
       let fd = -1;
       try {
-        fd = openRegularFile(files[index].absolutePath, openSync, fstatSync, closeSync, fsConstants);
+        const { dev, ino } = files[index].identity ?? NO_IDENTITY;
+        fd = openRegularFile(openPathOf(files[index]), dev, ino, openSync, fstatSync, closeSync, fsConstants);
         const hash = createHash('sha256');
         for (let n: number; (n = readSync(fd, buffer, 0, chunkBytes, null)) > 0;) {
           hash.update(buffer.subarray(0, n));
@@ -292,7 +348,12 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
           const batch = takeBatchForWorker();
           if (batch.length === 0) break;
           inFlight.push(batch);
-          worker?.postMessage(batch.map((index) => [index, files[index].absolutePath]));
+          worker?.postMessage(
+            batch.map((index) => {
+              const { dev, ino } = files[index].identity ?? NO_IDENTITY;
+              return [index, openPathOf(files[index]), dev, ino];
+            }),
+          );
         }
         if (inFlight.length === 0) finish(false);
       };

@@ -5,42 +5,95 @@
  * `filepath.Walk` (lexical byte order, `Lstat`, symlinked directories not followed) filtered by Grafana's
  * `collectFilesWithin` (a symlink to a file counts under the link's path, a symlink that resolves outside the
  * plugin folder or does not resolve at all stops the plugin from loading).
+ *
+ * Names are bytes, as in Go: folders are listed with `encoding: 'buffer'` (Node's default decoding turns an invalid
+ * UTF-8 byte into U+FFFD, so `\xff.js` would pass for a signed `�.js`) and sorted bytewise. A path that is not
+ * valid UTF-8 can never be a manifest key (Go's JSON decoder turns invalid UTF-8 into U+FFFD), so such files are
+ * listed apart, in {@link WalkResult.nonUtf8}, and never hashed.
+ *
+ * Entry types come from the directory entries (`withFileTypes`): only links are `stat`ed.
+ *
+ * Swapped links (Linux): every folder is opened without following a link (`O_DIRECTORY | O_NOFOLLOW`) through its
+ * parent's descriptor (`/proc/self/fd/<parent fd>/<name>`, the `openat(2)` Node lacks), listed through its own
+ * descriptor, and kept open until {@link WalkResult.close}: each file is then opened as
+ * `/proc/self/fd/<folder fd>/<name>` with `O_NOFOLLOW`, so no path component can be swapped for a link between the
+ * walk and the read. A folder replaced by a link meanwhile fails that open (ELOOP/ENOTDIR) and is reported as
+ * changed during the run. Node has no portable `openat`: elsewhere, folders are listed by path and checked by
+ * `lstat` device and inode before and after listing, regular files are `lstat`ed and their device and inode
+ * compared after the open (see `hash.ts`), which narrows the race without closing it.
  */
-import { lstatSync } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, lstatSync, openSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 
 /** One file Grafana would consider part of the plugin. */
 export interface PluginFile {
-  /** posix path relative to the plugin root, exact case, no `./` (the manifest key). */
+  /** posix path relative to the plugin root, exact case, no `./` (the manifest key; always valid UTF-8). */
   path: string;
-  /** Absolute path to read the bytes from (a symlink's resolved target). */
+  /** Absolute path of the file (a symlink's resolved target), for messages and packaging. */
   absolutePath: string;
+  /**
+   * The path to open it by: on Linux `/proc/self/fd/<folder fd>/<name>` (valid while the walk is open, see
+   * {@link WalkResult.close}); elsewhere, and for links, `absolutePath`.
+   */
+  openPath: string;
   /** True when the entry is a symlink to a file inside the plugin folder. */
   symlink: boolean;
-  /** Size in bytes of the file (or of the link's target). */
-  size: number;
+  /**
+   * Size in bytes, when the walk `stat`ed the entry (links; every file where there is no `/proc/self/fd`);
+   * `undefined` for a regular file listed from its directory entry: the open's `fstat` gives it.
+   */
+  size?: number;
+  /** Device and inode the open must find (from the walk's `stat`), when known; see `hash.ts`. */
+  identity?: { dev: number; ino: number };
 }
 
 /** Why the walk refused an entry; any problem means Grafana will not load the plugin. */
 export interface WalkProblem {
   path: string;
-  kind: 'symlink-outside' | 'symlink-broken' | 'special-file' | 'unreadable' | 'path-too-long';
+  kind: 'symlink-outside' | 'symlink-broken' | 'special-file' | 'unreadable' | 'path-too-long' | 'changed';
   message: string;
+}
+
+/** A file whose path is not valid UTF-8: no manifest key can name it (Grafana: `modified`, not covered). */
+export interface NonUtf8File {
+  /** The path with every byte that is not part of valid UTF-8 shown as `\xNN` (and `\` as `\\`). */
+  path: string;
+  /** The raw path bytes, relative to the root, `/` separated. */
+  rawPath: Buffer;
 }
 
 export interface WalkResult {
   /** Absolute, symlink-free path of the plugin root. */
   root: string;
-  /** Every file, in Go `filepath.Walk` order, including the top-level MANIFEST.txt if present. */
+  /** Every file with a UTF-8 path, in Go `filepath.Walk` order, including the top-level MANIFEST.txt if present. */
   files: PluginFile[];
+  /** Files (regular or links to files) whose path is not valid UTF-8, in walk order. */
+  nonUtf8: NonUtf8File[];
   problems: WalkProblem[];
+  /** Closes the folder descriptors that `openPath`s go through. Idempotent; call it once the files are read. */
+  close(): void;
 }
 
-/** Go's `sort.Strings` orders by UTF-8 bytes; JavaScript's default sort uses UTF-16 code units. */
-function compareGoStrings(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+/** Options of {@link walkPluginFiles}. */
+export interface WalkOptions {
+  /**
+   * Keep the folder descriptors open after the walk so that `openPath`s stay valid (the caller must call
+   * `close()`). Default false: descriptors are closed before returning and `openPath` is `absolutePath`.
+   */
+  keepOpen?: boolean;
 }
+
+/** The top-level manifest (not imported from build.ts, which imports this module). */
+const MANIFEST = 'MANIFEST.txt';
+
+/** Linux `PATH_MAX`: Go's `Lstat` of a longer path fails with ENAMETOOLONG; paths through `/proc` never do. */
+const PATH_MAX = 4096;
+
+/** Whether folders can be pinned by descriptor (`/proc/self/fd`, Linux). */
+const PINNED = process.platform === 'linux' && existsSync('/proc/self/fd');
 
 function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
@@ -48,27 +101,76 @@ function isInside(root: string, target: string): boolean {
 }
 
 /**
+ * A path's bytes for messages: valid UTF-8 kept, every other byte as `\xNN`, a backslash as `\\`.
+ *
+ * @param bytes raw name or path bytes. @returns a string that names those bytes unambiguously.
+ */
+export function escapeNameBytes(bytes: Uint8Array): string {
+  const out: string[] = [];
+  let start = 0;
+  const flush = (end: number) => {
+    if (end > start) out.push(Buffer.from(bytes.subarray(start, end)).toString('utf8').replace(/\\/g, '\\\\'));
+  };
+  for (let i = 0; i < bytes.length;) {
+    const width = utf8Width(bytes, i);
+    if (width > 0) {
+      i += width;
+      continue;
+    }
+    flush(i);
+    out.push(`\\x${bytes[i].toString(16).padStart(2, '0')}`);
+    start = ++i;
+  }
+  flush(bytes.length);
+  return out.join('');
+}
+
+/** Width of the valid UTF-8 sequence at `i` (Go `utf8.DecodeRune` rules), or 0 when the byte starts none. */
+function utf8Width(b: Uint8Array, i: number): number {
+  const b0 = b[i];
+  if (b0 < 0x80) return 1;
+  const need = b0 >= 0xc2 && b0 <= 0xdf ? 1 : b0 >= 0xe0 && b0 <= 0xef ? 2 : b0 >= 0xf0 && b0 <= 0xf4 ? 3 : 0;
+  if (need === 0 || i + need >= b.length) return 0;
+  return isUtf8(b.subarray(i, i + need + 1)) ? need + 1 : 0;
+}
+
+interface Frame {
+  rel: Buffer;
+  /** Display/absolute path (lossy decode only where `rel` is not UTF-8). */
+  abs: string;
+  absBytes: number;
+  fd: number;
+  entries: Dirent<Buffer>[];
+  next: number;
+}
+
+const SLASH = Buffer.from('/');
+
+/**
  * Lists the files of a plugin folder the way Grafana does before it checks a signature.
  *
- * Rules (Grafana `collectFilesWithin` over Go `filepath.Walk`): directories are entered in lexical byte order;
- * a symlink to a file inside the folder is listed under the link's own path; a symlink to a directory is
- * neither followed nor listed; a symlink that resolves outside the folder, or does not resolve, is a problem
- * (Grafana refuses to load the plugin). FIFOs, sockets and devices are reported as problems instead of being
- * read, so the walk can never block. Nothing is opened: entries are only listed and `lstat`ed, so a huge file
- * costs nothing here. A symlink loop is a `symlink-broken` problem (ELOOP); a path longer than the system allows
- * (ENAMETOOLONG, e.g. thousands of nested folders) is a `path-too-long` problem and the walk does not go deeper
- * there, as Go's `filepath.Walk` fails there too (Grafana then does not load the plugin).
+ * Rules (Grafana `collectFilesWithin` over Go `filepath.Walk`): names are compared as bytes; directories are
+ * entered in lexical byte order; a symlink to a file inside the folder is listed under the link's own path; a
+ * symlink to a directory is neither followed nor listed; a symlink that resolves outside the folder, or does not
+ * resolve, is a problem (Grafana refuses to load the plugin). FIFOs, sockets and devices are reported as problems
+ * instead of being read, so the walk can never block. No file is opened: types come from the directory entries and
+ * only links are `stat`ed, so a huge file costs nothing here. A symlink loop is a `symlink-broken` problem (ELOOP);
+ * a path longer than the system allows (ENAMETOOLONG, e.g. thousands of nested folders) is a `path-too-long`
+ * problem and the walk does not go deeper there, as Go's `filepath.Walk` fails there too. A folder replaced (e.g.
+ * by a link) while the walk runs is a `changed` problem, never listed through. Files whose path is not valid UTF-8
+ * go to `nonUtf8`, not `files`.
  *
  * Guarantees, whatever the tree holds: every `absolutePath` is inside the real path of `pluginDir` (a regular
  * file under it, or the resolved target of a link that stays inside), and every `path` is a posix path relative
  * to the root built from directory entry names: no leading `/`, no `.` or `..` segment, `/` as the only separator.
  *
  * @param pluginDir plugin root folder (relative or absolute).
- * @returns the files (`path` posix, relative) and the problems found; nothing outside `pluginDir` is read.
+ * @param options `keepOpen` (see {@link WalkOptions}).
+ * @returns the files (`path` posix, relative), the non-UTF-8 files and the problems found, and `close()`.
  * @throws Error (from `fs`, with its `code`) when `pluginDir` itself does not exist or cannot be resolved, and an
  *   Error without `code` whose message names `pluginDir` and the fix when it is not a folder.
  */
-export async function walkPluginFiles(pluginDir: string): Promise<WalkResult> {
+export async function walkPluginFiles(pluginDir: string, options: WalkOptions = {}): Promise<WalkResult> {
   const root = await realpath(pluginDir);
   const rootStat = await stat(root);
   if (!rootStat.isDirectory()) {
@@ -76,99 +178,204 @@ export async function walkPluginFiles(pluginDir: string): Promise<WalkResult> {
     throw new Error(`${pluginDir} is not a folder: give the built plugin folder (the one holding plugin.json)`);
   }
   const files: PluginFile[] = [];
+  const nonUtf8: NonUtf8File[] = [];
   const problems: WalkProblem[] = [];
-  // Depth-first in lexical order, each folder entered where its name stands (Go's order, so no sort afterwards);
-  // iterative, so that deep trees cannot exhaust the stack.
-  const stack: { relDir: string; absDir: string; names: string[]; next: number }[] = [];
-  const enter = async (relDir: string) => {
-    const absDir = relDir === '' ? root : path.join(root, relDir);
+  const fds: number[] = [];
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    for (const fd of fds) closeSync(fd);
+  };
+  const rootBytes = Buffer.byteLength(root);
+  /** Length of `<root>/<rel>/`, the prefix of a child's absolute path. */
+  const childBase = (rel: Buffer) => (rel.length === 0 ? rootBytes + 1 : rootBytes + rel.length + 2);
+
+  // Depth-first, each folder entered where its name stands (Go's order, so no sort afterwards); iterative, so that
+  // deep trees cannot exhaust the stack.
+  const stack: Frame[] = [];
+  /** Opens and lists a folder; `parentFd` -1 for the root. Returns false (with a problem) when it cannot. */
+  const enter = async (rel: Buffer, abs: string, parentFd: number, name: Buffer | null): Promise<void> => {
+    const shown = rel.length === 0 ? '.' : displayPath(rel);
+    let fd = -1;
     try {
-      const names = await readdir(absDir);
-      stack.push({ relDir, absDir, names: names.sort(compareGoStrings), next: 0 });
+      if (PINNED) {
+        // openat(parent, name, O_NOFOLLOW): a link put in the folder's place fails here (ELOOP or ENOTDIR).
+        const where = name === null ? root : Buffer.concat([Buffer.from(`/proc/self/fd/${parentFd}/`), name]);
+        fd = openSync(where, fsConstants.O_RDONLY | fsConstants.O_DIRECTORY | fsConstants.O_NOFOLLOW);
+        fds.push(fd);
+        const entries = await readdir(`/proc/self/fd/${fd}`, { encoding: 'buffer', withFileTypes: true });
+        stack.push({ rel, abs, absBytes: childBase(rel), fd, entries: sortByName(entries), next: 0 });
+      } else {
+        const before = lstatSync(abs);
+        if (!before.isDirectory()) throw Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR' });
+        const entries = await readdir(abs, { encoding: 'buffer', withFileTypes: true });
+        const after = lstatSync(abs);
+        if (!after.isDirectory() || after.dev !== before.dev || after.ino !== before.ino) {
+          throw Object.assign(new Error('ECHANGED'), { code: 'ECHANGED' });
+        }
+        stack.push({ rel, abs, absBytes: childBase(rel), fd, entries: sortByName(entries), next: 0 });
+      }
     } catch (error) {
-      problems.push(fsProblem(relDir || '.', 'cannot read folder', error));
+      const code = errorCode(error);
+      if (name !== null && (code === 'ELOOP' || code === 'ENOTDIR' || code === 'ECHANGED' || code === 'ENOENT')) {
+        problems.push({
+          path: shown,
+          kind: 'changed',
+          message:
+            `the folder changed during the run (${code}: it was a folder when listed, now it is not, e.g. a link); ` +
+            'it was not read: run again when nothing else writes to the plugin folder',
+        });
+      } else {
+        problems.push(fsProblem(shown, 'cannot read folder', error));
+      }
     }
   };
-  await enter('');
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    if (frame.next === frame.names.length) {
-      stack.pop();
-      continue;
-    }
-    const { relDir, absDir } = frame;
-    const name = frame.names[frame.next++];
-    const rel = relDir === '' ? name : `${relDir}/${name}`;
-    const abs = path.join(absDir, name);
-    let info;
-    try {
-      // Synchronous on purpose: one awaited lstat per file is a thread round trip (25–80 µs here), which made the
-      // walk of 5,000 small files cost more than hashing them (npm run bench); lstatSync takes ~3 µs.
-      info = lstatSync(abs);
-    } catch (error) {
-      problems.push(fsProblem(rel, 'cannot stat', error));
-      continue;
-    }
-    if (info.isDirectory()) {
-      await enter(rel);
-      continue;
-    }
-    if (info.isSymbolicLink()) {
-      let target: string;
-      try {
-        target = await realpath(abs);
-      } catch (error) {
-        const code = errorCode(error);
-        if (code === 'ENAMETOOLONG') {
-          problems.push(fsProblem(rel, 'cannot resolve symlink', error));
-          continue;
-        }
-        const why = code === 'ELOOP' ? 'ELOOP: a symlink loop' : code;
-        problems.push({
-          path: rel,
-          kind: 'symlink-broken',
-          message: `symlink does not resolve (${why}); Grafana refuses to load the plugin`,
-        });
+
+  try {
+    await enter(Buffer.alloc(0), root, -1, null);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      if (frame.next === frame.entries.length) {
+        stack.pop();
         continue;
       }
-      if (!isInside(root, target)) {
-        problems.push({
-          path: rel,
-          kind: 'symlink-outside',
-          message: `symlink resolves outside the plugin folder (to ${target}); Grafana refuses to load the plugin`,
-        });
+      const entry = frame.entries[frame.next++];
+      const name = entry.name;
+      const rel = frame.rel.length === 0 ? name : Buffer.concat([frame.rel, SLASH, name]);
+      const utf8 = isUtf8(rel);
+      const relText = utf8 ? rel.toString('utf8') : displayPath(rel);
+      const abs = path.join(frame.abs, name.toString('utf8'));
+      // Go's Lstat of the full path fails past PATH_MAX (the path through /proc would not).
+      if (frame.absBytes + name.length >= PATH_MAX) {
+        const tooLong = Object.assign(new Error('ENAMETOOLONG'), { code: 'ENAMETOOLONG' });
+        problems.push(fsProblem(relText, 'cannot stat', tooLong));
         continue;
       }
-      let targetInfo;
-      try {
-        targetInfo = await stat(target);
-      } catch (error) {
-        problems.push(fsProblem(rel, 'cannot stat symlink target', error)); // e.g. removed meanwhile
+      const openPath = PINNED ? `/proc/self/fd/${frame.fd}/${name.toString('utf8')}` : abs;
+      if (entry.isDirectory()) {
+        await enter(rel, abs, frame.fd, name);
         continue;
       }
-      if (targetInfo.isDirectory()) continue; // Grafana skips symlinked directories.
-      if (!targetInfo.isFile()) {
+      if (entry.isSymbolicLink()) {
+        // Through the folder's descriptor where there is one: the link is resolved where the walk saw it.
+        const linkPath = PINNED ? Buffer.concat([Buffer.from(`/proc/self/fd/${frame.fd}/`), name]) : abs;
+        const file = await resolveLink(root, relText, linkPath, problems);
+        if (!file) continue;
+        if (utf8) files.push({ path: relText, symlink: true, ...file, openPath: file.absolutePath });
+        else nonUtf8.push({ path: relText, rawPath: rel });
+        continue;
+      }
+      if (!entry.isFile()) {
         problems.push({
-          path: rel,
+          path: relText,
           kind: 'special-file',
-          message: 'symlink to a special file (FIFO, socket or device)',
+          message: 'not a regular file (FIFO, socket or device); remove it from the plugin folder',
         });
         continue;
       }
-      files.push({ path: rel, absolutePath: target, symlink: true, size: targetInfo.size });
-      continue;
+      if (!utf8) {
+        nonUtf8.push({ path: relText, rawPath: rel });
+        continue;
+      }
+      if (PINNED) {
+        const file: PluginFile = { path: relText, absolutePath: abs, openPath, symlink: false };
+        // The one size that decides something before the open: the top-level MANIFEST.txt's (a bound on reading).
+        if (frame.rel.length === 0 && relText === MANIFEST) {
+          try {
+            file.size = lstatSync(openPath).size;
+          } catch (error) {
+            problems.push(fsProblem(relText, 'cannot stat', error));
+            continue;
+          }
+        }
+        files.push(file);
+        continue;
+      }
+      // No descriptor to pin the folder: lstat, so the open can compare device and inode.
+      try {
+        const info = lstatSync(abs);
+        if (!info.isFile()) throw Object.assign(new Error('ECHANGED'), { code: 'ECHANGED' });
+        files.push({
+          path: relText,
+          absolutePath: abs,
+          openPath: abs,
+          symlink: false,
+          size: info.size,
+          identity: { dev: info.dev, ino: info.ino },
+        });
+      } catch (error) {
+        problems.push(fsProblem(relText, 'cannot stat', error));
+      }
     }
-    if (!info.isFile()) {
-      problems.push({
-        path: rel,
-        kind: 'special-file',
-        message: 'not a regular file (FIFO, socket or device); remove it from the plugin folder',
-      });
-      continue;
-    }
-    files.push({ path: rel, absolutePath: abs, symlink: false, size: info.size });
+  } catch (error) {
+    close();
+    throw error;
   }
-  return { root, files, problems };
+  if (!options.keepOpen) {
+    close();
+    for (const f of files) f.openPath = f.absolutePath;
+  }
+  return { root, files, nonUtf8, problems, close };
+}
+
+/** Go's `sort.Strings` on raw names: bytewise. */
+function sortByName(entries: Dirent<Buffer>[]): Dirent<Buffer>[] {
+  return entries.sort((a, b) => Buffer.compare(a.name, b.name));
+}
+
+function displayPath(rel: Buffer): string {
+  return isUtf8(rel) ? rel.toString('utf8') : escapeNameBytes(rel);
+}
+
+/**
+ * Grafana's rule for a link: followed when it resolves to a file inside the folder. Returns the target, or
+ * undefined after recording a problem (or silently for a link to a folder, which Grafana skips).
+ */
+async function resolveLink(
+  root: string,
+  rel: string,
+  linkPath: string | Buffer,
+  problems: WalkProblem[],
+): Promise<Omit<PluginFile, 'path' | 'symlink' | 'openPath'> | undefined> {
+  let target: string;
+  try {
+    target = await realpath(linkPath as string, 'utf8');
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENAMETOOLONG') {
+      problems.push(fsProblem(rel, 'cannot resolve symlink', error));
+      return undefined;
+    }
+    const why = code === 'ELOOP' ? 'ELOOP: a symlink loop' : code;
+    problems.push({
+      path: rel,
+      kind: 'symlink-broken',
+      message: `symlink does not resolve (${why}); Grafana refuses to load the plugin`,
+    });
+    return undefined;
+  }
+  if (!isInside(root, target)) {
+    problems.push({
+      path: rel,
+      kind: 'symlink-outside',
+      message: `symlink resolves outside the plugin folder (to ${target}); Grafana refuses to load the plugin`,
+    });
+    return undefined;
+  }
+  let info;
+  try {
+    info = await stat(target);
+  } catch (error) {
+    problems.push(fsProblem(rel, 'cannot stat symlink target', error)); // e.g. removed meanwhile
+    return undefined;
+  }
+  if (info.isDirectory()) return undefined; // Grafana skips symlinked directories.
+  if (!info.isFile()) {
+    problems.push({ path: rel, kind: 'special-file', message: 'symlink to a special file (FIFO, socket or device)' });
+    return undefined;
+  }
+  return { absolutePath: target, size: info.size, identity: { dev: info.dev, ino: info.ino } };
 }
 
 /**
@@ -185,13 +392,6 @@ function fsProblem(rel: string, what: string, error: unknown): WalkProblem {
       message:
         `${what}: path too long for the file system (ENAMETOOLONG, ${rel.split('/').length} levels deep); ` +
         'Grafana cannot load the plugin either: flatten the folder tree',
-    };
-  }
-  if (code === 'ENOENT' && rel.includes('\uFFFD')) {
-    return {
-      path: rel,
-      kind: 'unreadable',
-      message: `${what}: ENOENT (the name is not valid UTF-8): rename it, manifest paths are UTF-8`,
     };
   }
   return { path: rel, kind: 'unreadable', message: `${what}: ${code}` };

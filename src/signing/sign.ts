@@ -2,10 +2,10 @@
  * Signing a plugin: build the manifest, have grafana.com sign it, prove the answer is what Grafana will
  * accept, and only then write MANIFEST.txt (atomically, byte for byte).
  */
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { SignPluginError } from '../errors.js';
+import { PluginError, SignPluginError } from '../errors.js';
+import { acquireFolderLock, FolderLockedError, removeStaleTemps, writeFileAtomically } from '../fs/atomic-write.js';
 import { buildManifest, MANIFEST_FILE } from '../manifest/build.js';
 import type { SignatureType, UnsignedManifest } from '../manifest/types.js';
 import type { TrustedKeys } from '../signature/keys.js';
@@ -50,6 +50,8 @@ export interface SignPluginResult {
   request: UnsignedManifest;
   /** The verification of the answer against the files, done before writing. */
   verification: VerifyResult;
+  /** What was cleaned up before signing (a stale lock or temporary file of a run that was killed). */
+  notices: string[];
 }
 
 /** grafana.com answered 200 with a manifest Grafana would not accept for these files; nothing was written. */
@@ -68,13 +70,64 @@ export class SignedManifestRejectedError extends SignPluginError {
  *
  * The answer is verified against the files with the trusted keys (plugin, version, every hash, every file
  * covered, the signature type and root URLs asked for) before MANIFEST.txt is replaced by a rename of a
- * temporary file in the same folder; on any failure the earlier MANIFEST.txt is left byte-identical.
+ * temporary file in the plugin folder's parent (never inside the folder, where it could be signed); on any failure
+ * the earlier MANIFEST.txt is left byte-identical. Runs on one folder are serialized by a lock file in the parent
+ * (`.<folder>.sign-plugin.lock`, with the pid): a second run fails at once with a PluginError naming the first;
+ * a lock or temporary file left by a killed run is removed, and said in `notices`.
  *
- * @returns where MANIFEST.txt was written, its bytes, the request and the verification.
- * @throws PluginError (bad folder or plugin.json), UsageError (bad grafana-com-url), SigningError (grafana.com
+ * @returns where MANIFEST.txt was written, its bytes, the request, the verification and the notices.
+ * @throws PluginError (bad folder or plugin.json, another signing of the folder running, lock not writable), UsageError (bad grafana-com-url), SigningError (grafana.com
  *   refused or failed), SignedManifestRejectedError (the answer would not be accepted by Grafana).
  */
 export async function signPlugin(options: SignPluginOptions): Promise<SignPluginResult> {
+  let root: string;
+  try {
+    root = await realpath(options.dist);
+  } catch {
+    return { ...(await signLocked(options, manifestTemps(path.resolve(options.dist)))), notices: [] }; // buildManifest words it
+  }
+  const temps = manifestTemps(root);
+  let lock;
+  try {
+    lock = await acquireFolderLock(path.join(temps.dir, `.${path.basename(root)}.sign-plugin.lock`), options.dist);
+  } catch (error) {
+    if (error instanceof FolderLockedError) throw new PluginError(error.message, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new PluginError(
+      `cannot lock ${options.dist} for signing (${code} on a lock file in ${temps.dir}): the folder holding the ` +
+        'plugin folder must be writable, as MANIFEST.txt is written there first and renamed into place',
+      { cause: error },
+    );
+  }
+  try {
+    const notices = [...lock.notices];
+    for (const name of await removeStaleTemps(temps.dir, temps.prefix)) {
+      notices.push(`removed ${path.join(temps.dir, name)}, a temporary MANIFEST.txt left by a run that was stopped`);
+    }
+    return { ...(await signLocked(options, temps)), notices };
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * Where MANIFEST.txt is written before its rename: the parent of the plugin folder, under a name tied to it. Not
+ * inside the folder, where a run killed mid-write would leave a file the next signing signs; not `os.tmpdir()`,
+ * usually another file system, where `rename(2)` is not atomic (EXDEV). The parent is on the folder's file system
+ * unless the folder is a mount point (then the write fails with EXDEV, and MANIFEST.txt is untouched).
+ */
+interface ManifestTemps {
+  dir: string;
+  prefix: string;
+}
+function manifestTemps(root: string): ManifestTemps {
+  return { dir: path.dirname(root), prefix: `.${path.basename(root)}.MANIFEST.txt.` };
+}
+
+async function signLocked(
+  options: SignPluginOptions,
+  temps: ManifestTemps,
+): Promise<Omit<SignPluginResult, 'notices'>> {
   const built = await buildManifest(options.dist);
   const request: UnsignedManifest = { plugin: built.plugin, version: built.version, files: built.files };
   if (options.signatureType) request.signatureType = options.signatureType;
@@ -118,27 +171,6 @@ export async function signPlugin(options: SignPluginOptions): Promise<SignPlugin
   }
 
   const manifestPath = path.join(verification.pluginDir, MANIFEST_FILE);
-  await writeFileAtomically(manifestPath, manifestBytes);
+  await writeFileAtomically(manifestPath, manifestBytes, { tempDir: temps.dir, tempPrefix: temps.prefix });
   return { manifestPath, manifestBytes, request, verification };
-}
-
-/**
- * Writes `bytes` to `target` through a temporary file in the same folder and a rename, so readers see the old
- * file or the new one, never a half-written one.
- *
- * @throws the `fs` error; the temporary file is removed and `target` is untouched.
- */
-export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', 0o644);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-    await handle.close();
-    await rename(temp, target);
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(temp, { force: true });
-    throw error;
-  }
 }

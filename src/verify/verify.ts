@@ -8,7 +8,7 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { PluginError } from '../errors.js';
-import { MANIFEST_FILE } from '../manifest/build.js';
+import { MANIFEST_FILE, NON_UTF8_REASON } from '../manifest/build.js';
 import { hashFiles, type HashOutcome } from '../manifest/hash.js';
 import { readPluginJson, type PluginJsonInfo } from '../manifest/plugin-json.js';
 import type { SignedManifest } from '../manifest/types.js';
@@ -104,7 +104,7 @@ export async function verifyPlugin(pluginDir: string, options: VerifyOptions): P
   const findings: Finding[] = [];
   let walk;
   try {
-    walk = await walkPluginFiles(pluginDir);
+    walk = await walkPluginFiles(pluginDir, { keepOpen: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new PluginError(
@@ -132,16 +132,32 @@ export async function verifyPlugin(pluginDir: string, options: VerifyOptions): P
     plugin: { id: pluginJson.id, version: pluginJson.version, type: pluginJson.type },
     findings,
     rootUrlChecks: [],
-    filesCount: pluginFiles.length,
+    filesCount: pluginFiles.length + walk.nonUtf8.length,
   };
 
-  const bytes = options.manifestBytes ?? (await readManifestFile(root, onDisk, findings));
-  if (bytes) {
-    // Hash the files while the manifest is decoded and its signature checked (on every core for big plugins):
-    // what the manifest lists is known only after decoding, but every listed file that exists is a walked file.
-    const diskHashes = hashWalkedFiles(walk.files);
-    await checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options, diskHashes);
-    await diskHashes; // never leave hashing running when decoding failed early
+  try {
+    const bytes = options.manifestBytes ?? (await readManifestFile(root, onDisk, findings));
+    if (bytes) {
+      // Hash the files while the manifest is decoded and its signature checked (on every core for big plugins):
+      // what the manifest lists is known only after decoding, but every listed file that exists is a walked file.
+      const diskHashes = hashWalkedFiles(walk.files);
+      await checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options, diskHashes);
+      await diskHashes; // never leave hashing running when decoding failed early
+    }
+  } finally {
+    walk.close();
+  }
+  // 13, for names that are not UTF-8: no manifest key can equal them (Grafana compares raw bytes).
+  if (result.manifest) {
+    for (const file of walk.nonUtf8) {
+      findings.push(
+        finding(
+          'file-not-covered',
+          `The following files were not included in the signature: ${file.path} (${NON_UTF8_REASON})`,
+          { path: file.path },
+        ),
+      );
+    }
   }
 
   const { status, decisive } = decideStatus(findings);
@@ -164,7 +180,7 @@ async function readManifestFile(
     );
     return undefined;
   }
-  if (entry.size > MAX_MANIFEST_BYTES) {
+  if (entry.size !== undefined && entry.size > MAX_MANIFEST_BYTES) {
     findings.push(
       finding('manifest-unreadable', `could not open MANIFEST.txt: ${entry.size} bytes is not a plugin manifest`, {
         path: MANIFEST_FILE,
@@ -213,7 +229,7 @@ async function readWalkedFile(root: string, entry: PluginFile, max: number): Pro
   };
   const rel = path.relative(root, entry.absolutePath);
   if (rel === '' || rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) fail('EXDEV');
-  const handle = await open(entry.absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const handle = await open(entry.openPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const info = await handle.stat();
     if (!info.isFile()) fail('EFTYPE');

@@ -16,7 +16,7 @@ import { readPluginJson } from '../manifest/plugin-json.js';
 import { walkPluginFiles } from '../manifest/walk.js';
 import { decodeCleartext } from '../signature/cleartext.js';
 import { parseManifestJson } from '../signature/manifest-json.js';
-import { writeFileAtomically } from '../signing/sign.js';
+import { writeFileAtomically } from '../fs/atomic-write.js';
 import { isBackendBinary, readBackendExecutables } from './read-zip.js';
 
 /** The entries' time when MANIFEST.txt carries none: 1980-01-01 00:00:00, the first date a zip can hold. */
