@@ -8,5 +8,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // `npm run test:coverage` (.ci/run): coverage of the sources imported by the tests, printed as a table. The
+    // tests that run the bundles in dist/ as processes exercise code this does not count.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text', 'text-summary'],
+    },
   },
 });
