@@ -27,7 +27,7 @@ describe('validate-workflows', () => {
     const run = validate();
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/action\.yml, \.github\/workflows\/ci\.yml, .*examples\/workflows\/release\.yml/);
+    expect(run.stdout).toMatch(/action\.yml, .*\.github\/workflows\/ci\.yml, .*examples\/workflows\/release\.yml/);
   });
 
   it('passes a pinned step and fails a tag, a short SHA or a missing version comment', () => {
