@@ -1,6 +1,6 @@
 /**
  * The guard that keeps the suites on Grafana's fixtures from passing by skipping (test/helpers/shared.ts and
- * shared-setup.ts). The absent-folder paths were proven on a clone without ../shared (see the CHANGELOG entry); here:
+ * shared-setup.ts). The absent-folder paths are proven by running the suite in a clone with no ../shared; here:
  * what counts as CI, and which files the skip line names.
  */
 import { describe, expect, it } from 'vitest';
