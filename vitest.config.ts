@@ -14,6 +14,7 @@ export default defineConfig({
       provider: 'v8',
       include: ['src/**/*.ts'],
       reporter: ['text', 'text-summary'],
+      reportOnFailure: true,
     },
   },
 });
