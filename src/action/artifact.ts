@@ -47,24 +47,69 @@ export function defaultArtifactName(pluginId: string, version: string): string {
   return `${pluginId}-${version}-manifest`.replace(FORBIDDEN_NAME_CHARACTERS, '-');
 }
 
+/** `@actions/github`'s `context`: the run as the runner describes it in `GITHUB_*` variables. */
+export type RunContext = Pick<(typeof import('@actions/github'))['context'], 'serverUrl' | 'runId' | 'repo'>;
+
 /**
- * The artifact's page on GitHub: `${GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${GITHUB_RUN_ID}/artifacts/${id}`.
+ * The artifact's page on GitHub: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}/artifacts/${id}`, from
+ * `@actions/github`'s `context` (`serverUrl`: `GITHUB_SERVER_URL`, default `https://github.com`; `repo`:
+ * `GITHUB_REPOSITORY` or the event payload's repository; `runId`: `GITHUB_RUN_ID`). See {@link runContext}.
  *
- * Reads the same variables as `@actions/github`'s `Context` (`serverUrl` defaulting to `https://github.com`, `repo`
- * from `GITHUB_REPOSITORY`, `runId` from `GITHUB_RUN_ID`), but from `env` rather than from `process.env` at import
- * time — the package's exports map does not expose `lib/context`, and its `context` is frozen when first imported.
- *
- * @returns the URL, or `""` when `GITHUB_REPOSITORY` is not `owner/repo`, `GITHUB_RUN_ID` is not a positive integer,
- *   or `artifactId` is not a positive integer. Never throws.
+ * @returns the URL, or `""` when the repository is unknown or not `owner/repo` (`context.repo` throws or lacks a
+ *   part), the run ID is not a positive integer, or `artifactId` is not a positive integer. Never throws.
  */
-export function artifactUrl(env: NodeJS.ProcessEnv, artifactId: number): string {
-  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  const runId = Number.parseInt(env.GITHUB_RUN_ID ?? '', 10);
-  if (!owner || !repo || rest.length > 0) return '';
-  if (!Number.isSafeInteger(runId) || runId <= 0) return '';
+export function artifactUrl(run: RunContext, artifactId: number): string {
+  let owner: string | undefined;
+  let repo: string | undefined;
+  try {
+    ({ owner, repo } = run.repo);
+  } catch {
+    return '';
+  }
+  const serverUrl = (run.serverUrl || 'https://github.com').replace(/\/+$/, '');
+  if (!owner || !repo) return '';
+  if (!Number.isSafeInteger(run.runId) || run.runId <= 0) return '';
   if (!Number.isSafeInteger(artifactId) || artifactId <= 0) return '';
-  return `${serverUrl}/${owner}/${repo}/actions/runs/${runId}/artifacts/${artifactId}`;
+  return `${serverUrl}/${owner}/${repo}/actions/runs/${run.runId}/artifacts/${artifactId}`;
+}
+
+/** The variables `@actions/github`'s `Context` reads for {@link RunContext} (the event file is left out). */
+const RUN_ENV_KEYS = ['GITHUB_SERVER_URL', 'GITHUB_REPOSITORY', 'GITHUB_RUN_ID'] as const;
+
+/**
+ * `@actions/github`'s `context` for `env`, loaded on demand (the package pulls in Octokit: the action pays for it only
+ * when an artifact is uploaded).
+ *
+ * For `process.env` this is the package's own `context`, built from the environment when the module is first
+ * imported; the action runs as a process whose environment the runner sets before it starts, so that is the run's.
+ * For another `env` object (tests, embedding), a new `Context` (the class of `context`, which the package does not
+ * export) is built with `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY` and `GITHUB_RUN_ID` taken from `env`, and
+ * `GITHUB_EVENT_PATH` unset so no event file is read; its `repo` is read at once and frozen.
+ */
+export async function runContext(env: NodeJS.ProcessEnv = process.env): Promise<RunContext> {
+  const { context } = await import('@actions/github');
+  if (env === process.env) return context;
+  const ContextClass = context.constructor as new () => RunContext;
+  const restore = overlayProcessEnv({ ...env, GITHUB_EVENT_PATH: undefined }, [...RUN_ENV_KEYS, 'GITHUB_EVENT_PATH']);
+  try {
+    const fresh = new ContextClass();
+    let repo: RunContext['repo'] | Error;
+    try {
+      repo = fresh.repo;
+    } catch (error) {
+      repo = error instanceof Error ? error : new Error(String(error));
+    }
+    return {
+      serverUrl: fresh.serverUrl,
+      runId: fresh.runId,
+      get repo() {
+        if (repo instanceof Error) throw repo;
+        return repo;
+      },
+    };
+  } finally {
+    restore();
+  }
 }
 
 /** Variables `@actions/artifact` reads from `process.env` itself during an upload. */
@@ -138,7 +183,7 @@ export async function uploadManifestArtifact(opts: ManifestArtifactOptions): Pro
     }
   }
 
-  const restore = env === process.env ? () => {} : overlayProcessEnv(env);
+  const restore = env === process.env ? () => {} : overlayProcessEnv(env, CLIENT_ENV_KEYS);
   try {
     const { DefaultArtifactClient } = await import('@actions/artifact');
     const result = await new DefaultArtifactClient().uploadArtifact(
@@ -148,7 +193,8 @@ export async function uploadManifestArtifact(opts: ManifestArtifactOptions): Pro
       retentionDays === undefined ? {} : { retentionDays },
     );
     if (result.id === undefined) throw new Error('the service returned no artifact id');
-    return { uploaded: true, id: result.id, url: artifactUrl(env, result.id), size: result.size ?? 0, sha256 };
+    const url = artifactUrl(await runContext(env), result.id);
+    return { uploaded: true, id: result.id, url, size: result.size ?? 0, sha256 };
   } catch (error) {
     const status = statusOf(error);
     const message = messageOf(error);
@@ -164,14 +210,14 @@ export async function uploadManifestArtifact(opts: ManifestArtifactOptions): Pro
   }
 }
 
-/** Copies the client's variables from `env` into `process.env` (deleting absent ones); returns the undo. */
-function overlayProcessEnv(env: NodeJS.ProcessEnv): () => void {
-  const saved = CLIENT_ENV_KEYS.map((key) => [key, process.env[key]] as const);
+/** Copies the variables `keys` from `env` into `process.env` (deleting absent ones); returns the undo. */
+function overlayProcessEnv(env: NodeJS.ProcessEnv, keys: readonly string[]): () => void {
+  const saved = keys.map((key) => [key, process.env[key]] as const);
   const set = (key: string, value: string | undefined) => {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   };
-  for (const key of CLIENT_ENV_KEYS) set(key, env[key]);
+  for (const key of keys) set(key, env[key]);
   return () => {
     for (const [key, value] of saved) set(key, value);
   };

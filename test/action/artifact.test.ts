@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import {
   ArtifactUploadError,
   artifactUrl,
+  runContext,
   defaultArtifactName,
   uploadManifestArtifact,
 } from '../../src/action/artifact.js';
@@ -247,17 +248,48 @@ describe('input checks', () => {
 
 describe('artifactUrl', () => {
   const env = { GITHUB_SERVER_URL: 'https://ghe.example.com/', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '77' };
-  it('builds the run artifact page', () => {
-    expect(artifactUrl(env, 5)).toBe('https://ghe.example.com/o/r/actions/runs/77/artifacts/5');
-    expect(artifactUrl({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '77' }, 5)).toBe(
+  it('builds the run artifact page from @actions/github context for the env', async () => {
+    expect(artifactUrl(await runContext(env), 5)).toBe('https://ghe.example.com/o/r/actions/runs/77/artifacts/5');
+    expect(artifactUrl(await runContext({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '77' }), 5)).toBe(
       'https://github.com/o/r/actions/runs/77/artifacts/5',
     );
   });
-  it('is "" when repository or run id are unknown', () => {
-    expect(artifactUrl({ ...env, GITHUB_REPOSITORY: undefined }, 5)).toBe('');
-    expect(artifactUrl({ ...env, GITHUB_REPOSITORY: 'just-a-name' }, 5)).toBe('');
-    expect(artifactUrl({ ...env, GITHUB_RUN_ID: undefined }, 5)).toBe('');
-    expect(artifactUrl({ ...env, GITHUB_RUN_ID: 'abc' }, 5)).toBe('');
-    expect(artifactUrl(env, 0)).toBe('');
+  it('is "" when repository or run id are unknown', async () => {
+    expect(artifactUrl(await runContext({ ...env, GITHUB_REPOSITORY: undefined }), 5)).toBe('');
+    expect(artifactUrl(await runContext({ ...env, GITHUB_REPOSITORY: 'just-a-name' }), 5)).toBe('');
+    expect(artifactUrl(await runContext({ ...env, GITHUB_RUN_ID: undefined }), 5)).toBe('');
+    expect(artifactUrl(await runContext({ ...env, GITHUB_RUN_ID: 'abc' }), 5)).toBe('');
+    expect(artifactUrl(await runContext(env), 0)).toBe('');
+  });
+});
+
+describe('runContext', () => {
+  it("is @actions/github's own context for process.env", async () => {
+    const { context } = await import('@actions/github');
+    expect(await runContext()).toBe(context);
+    expect(await runContext(process.env)).toBe(context);
+  });
+
+  it('reads another env without reading an event file, and leaves process.env as it was', async () => {
+    const saved = { ...process.env };
+    process.env.GITHUB_EVENT_PATH = path.join(tempDir('no-event-'), 'missing.json');
+    process.env.GITHUB_REPOSITORY = 'before/before';
+    // Context writes "GITHUB_EVENT_PATH … does not exist" to stdout when it tries to read a missing event file.
+    const write = vi.spyOn(process.stdout, 'write');
+    try {
+      const run = await runContext({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '9', GITHUB_SERVER_URL: 'https://s' });
+      expect({ serverUrl: run.serverUrl, runId: run.runId, repo: run.repo }).toEqual({
+        serverUrl: 'https://s',
+        runId: 9,
+        repo: { owner: 'o', repo: 'r' },
+      });
+      expect(process.env.GITHUB_REPOSITORY).toBe('before/before');
+      expect(process.env.GITHUB_EVENT_PATH).toMatch(/missing\.json$/);
+      expect(write.mock.calls.map((c) => String(c[0])).filter((t) => t.includes('GITHUB_EVENT_PATH'))).toEqual([]);
+    } finally {
+      write.mockRestore();
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
   });
 });
