@@ -63,7 +63,7 @@ export function folderLevelHint(
     fix = `the manifest was built one level above this folder (keys start with "${prefix}"): sign the plugin folder itself`;
   } else {
     const [from, to] = label.slice(1).split('→');
-    detail = `${files} differ only in case: "${from}" was signed, "${to}" is on disk, with the signed bytes`;
+    detail = `${files} ${n === 1 ? 'differs' : 'differ'} only in case: "${from}" was signed, "${to}" is on disk, with the signed bytes`;
     fix = `rename "${to}" back to "${from}" (Grafana compares names case-sensitively), or sign again after renaming`;
   }
   return { hint: { cause: 'folder-level', detail, fix }, relocations };
