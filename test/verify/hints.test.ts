@@ -209,7 +209,7 @@ describe('windows-separators', () => {
   it('near miss: a backslash key whose file has other bytes gets no hint', async () => {
     const dir = makePlugin();
     const { files } = await buildManifest(dir);
-    const windows = { ...files, 'img\\logo.svg': sha256('<svg/>') };
+    const windows: Record<string, string> = { ...files, 'img\\logo.svg': sha256('<svg/>') };
     delete windows['img/logo.svg'];
     await sign(dir, { files: windows });
     const result = await verifyPlugin(dir, { keys });
