@@ -37,12 +37,19 @@ export function folderLevelHint(
   uncovered: ReadonlyMap<string, string>,
 ): { hint: Hint; relocations: Relocation[] } | undefined {
   const byHash = new Map<string, string[]>();
-  for (const [path, hash] of uncovered) byHash.set(hash, [...(byHash.get(hash) ?? []), path]);
+  for (const [path, hash] of uncovered) {
+    const paths = byHash.get(hash);
+    if (paths) paths.push(path);
+    else byHash.set(hash, [path]);
+  }
   const groups = new Map<string, Relocation[]>();
   for (const [key, hash] of missing) {
     for (const path of byHash.get(hash) ?? []) {
       const label = shift(key, path);
-      if (label) groups.set(label, [...(groups.get(label) ?? []), { key, path }]);
+      if (!label) continue;
+      const group = groups.get(label);
+      if (group) group.push({ key, path });
+      else groups.set(label, [{ key, path }]);
     }
   }
   let best: [string, Relocation[]] | undefined;

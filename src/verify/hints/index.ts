@@ -71,7 +71,7 @@ export async function addHints(findings: Finding[], ctx: HintContext): Promise<v
     const hash = byHash(path);
     if (!f.hint && hash) loose.set(path, hash);
   }
-  const level = unexplained.size > 0 ? folderLevelHint(unexplained, loose) : undefined;
+  const level = unexplained.size > 0 && loose.size > 0 ? folderLevelHint(unexplained, loose) : undefined;
   if (level) {
     const moved = new Set(level.relocations.flatMap((r) => [r.key, r.path]));
     for (const f of [...missing, ...notCovered.values()]) if (!f.hint && moved.has(f.path!)) f.hint = level.hint;
@@ -82,35 +82,34 @@ export async function addHints(findings: Finding[], ctx: HintContext): Promise<v
       ? await fileContentHint(ctx, 'plugin.json', undefined)
       : undefined;
 
-  await mapLimit(failing, READ_CONCURRENCY, async (f) => {
-    if (f.hint) return;
-    let hint: Hint | undefined;
-    switch (f.kind) {
-      case 'file-modified':
-        hint = await fileContentHint(ctx, f.path!, f.expected);
-        break;
-      case 'file-not-covered':
-        hint = osDebrisHint(f.path!);
-        break;
-      case 'plugin-id-mismatch':
-        hint = pluginJsonPointer;
-        break;
-      case 'plugin-version-mismatch':
-        hint = pluginJsonPointer ?? (ctx.manifest && changedAfterSigningHint(ctx.plugin, ctx.manifest));
-        break;
-      case 'root-url-mismatch':
-        if (ctx.manifest && f.actual !== undefined) {
-          hint = rootUrlNearMissHint(ctx.manifest.rootUrls, f.actual, ctx.manifest.signatureType);
-        }
-        break;
-      case 'public-key-missing':
-        if (ctx.manifest && f.message.startsWith('missing public key')) {
-          hint = rotatedKeyHint(ctx.manifest.keyId, ctx.publishedKeyIds);
-        }
-        break;
-      default:
-        break;
-    }
+  for (const f of failing) {
+    if (f.hint) continue;
+    const hint = factHint(f, ctx, pluginJsonPointer);
+    if (hint) f.hint = hint;
+  }
+  // Only modified files are read (bounded, a few at a time).
+  const modified = failing.filter((f) => !f.hint && f.kind === 'file-modified');
+  await mapLimit(modified, READ_CONCURRENCY, async (f) => {
+    const hint = await fileContentHint(ctx, f.path!, f.expected);
     if (hint) f.hint = hint;
   });
+}
+
+/** The causes proven from the verification's facts alone, without reading a file. */
+function factHint(f: Finding, ctx: HintContext, pluginJsonPointer: Hint | undefined): Hint | undefined {
+  const m = ctx.manifest;
+  switch (f.kind) {
+    case 'file-not-covered':
+      return osDebrisHint(f.path!);
+    case 'plugin-id-mismatch':
+      return pluginJsonPointer;
+    case 'plugin-version-mismatch':
+      return pluginJsonPointer ?? (m && changedAfterSigningHint(ctx.plugin, m));
+    case 'root-url-mismatch':
+      return m && f.actual !== undefined ? rootUrlNearMissHint(m.rootUrls, f.actual, m.signatureType) : undefined;
+    case 'public-key-missing':
+      return m && f.message.startsWith('missing public key') ? rotatedKeyHint(m.keyId, ctx.publishedKeyIds) : undefined;
+    default:
+      return undefined;
+  }
 }
