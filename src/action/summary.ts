@@ -432,8 +432,9 @@ function renderHints(findings: readonly Finding[], lim: Limits): string[] {
       const count = hints.length > 1 ? ` (${hints.length} findings)` : '';
       return (
         `💡 ${code(cause, lim)}${count}: ${text(details[0], lim)}` +
-        (details.length > 1 ? '\n' + renderList(details.slice(1), lim, (d) => text(d, lim)) : '') +
-        `<br>\n<strong>Fix:</strong> ${text(hints[0].fix, lim)}`
+        // A nested list already ends the line; otherwise a line break puts the fix on its own line.
+        (details.length > 1 ? '\n' + renderList(details.slice(1), lim, (d) => text(d, lim)) : '<br>') +
+        `\n<strong>Fix:</strong> ${text(hints[0].fix, lim)}`
       );
     }),
   );

@@ -505,9 +505,11 @@ describe('hints (issue 11)', () => {
     const summary = renderSummary(r, [], CTX);
     expect(summary).toContain('### Why (proven from the files)');
     expect(summary).toContain(
-      '💡 <code>line-endings</code> (2 findings): module.js has CRLF line endings\n<ul>\n<li>a.js has CRLF line endings</li>\n</ul><br>\n<strong>Fix:</strong> sign after checkout',
+      '💡 <code>line-endings</code> (2 findings): module.js has CRLF line endings\n<ul>\n<li>a.js has CRLF line endings</li>\n</ul>\n<strong>Fix:</strong> sign after checkout',
     );
-    expect(summary).toContain('💡 <code>os-debris</code>: .DS_Store is macOS Finder metadata');
+    expect(summary).toContain(
+      '💡 <code>os-debris</code>: .DS_Store is macOS Finder metadata<br>\n<strong>Fix:</strong> delete .DS_Store',
+    );
     expect(summary.indexOf('### Why')).toBeLessThan(summary.indexOf('<table'));
   });
 
