@@ -4,7 +4,9 @@
  * Renders the summary of a passing and of a failing verification (plain data, no signing) with `renderSummary`,
  * wraps each in a page styled like GitHub's job summary (GitHub renders the summary as Markdown with inline HTML;
  * here the Markdown part, headings and paragraphs, is rendered minimally, the rest is HTML already), and saves
- * PNG screenshots as docs/summary-pass.png and docs/summary-fail.png.
+ * PNG screenshots as docs/summary-pass.png, docs/summary-fail.png and docs/summary-hints.png (a failing plugin whose
+ * causes are proven; the hints are made by the real detectors of src/verify/hints/). `npx tsx
+ * scripts/screenshot-summary.ts summary-hints.png` renders only the named pictures.
  *
  * Needs `playwright-core` (a devDependency) and Debian's Chromium at /usr/bin/chromium
  * (`apt-get install -y chromium fonts-noto-color-emoji`); it downloads no browser.
@@ -17,7 +19,10 @@ import { chromium } from 'playwright-core';
 import { renderSummary, type SummaryContext } from '../src/action/summary.js';
 import type { SignedManifest } from '../src/manifest/types.js';
 import type { ExpectationCheck } from '../src/verify/expectations.js';
-import { finding, grafanaLogLine } from '../src/verify/findings.js';
+import { finding, grafanaLogLine, type Finding, type Hint } from '../src/verify/findings.js';
+import { changedAfterSigningHint } from '../src/verify/hints/changed-after-signing.js';
+import { lineEndingsHint } from '../src/verify/hints/line-endings.js';
+import { osDebrisHint } from '../src/verify/hints/os-debris.js';
 import type { VerifyResult } from '../src/verify/verify.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -197,6 +202,53 @@ ${markdownToHtml(summaryMarkdown)}
 </div></div></body></html>`;
 }
 
+const hinted = (f: Finding, hint: Hint | undefined): Finding => (hint ? { ...f, hint } : f);
+const crlfFile = (name: string, lf: string): Finding =>
+  hinted(
+    finding('file-modified', `Plugin file checksum does not match signature checksum: ${name}`, {
+      path: name,
+      expected: sha(lf),
+      actual: sha(lf.replaceAll('\n', '\r\n')),
+    }),
+    lineEndingsHint(name, Buffer.from(lf.replaceAll('\n', '\r\n')), sha(lf)),
+  );
+const hintsManifest = manifest({ plugin: 'myorg-weather-panel', version: '1.4.2' });
+const withHints: VerifyResult = {
+  status: 'modified',
+  headline: grafanaLogLine('modified', 'myorg-weather-panel'),
+  reason: 'manifest version "1.4.2" does not match plugin.json info.version "1.4.3"',
+  pluginDir: '/home/runner/work/weather-panel/weather-panel/dist',
+  plugin: { id: 'myorg-weather-panel', version: '1.4.3', type: 'panel' },
+  manifest: hintsManifest,
+  key: BUILT_IN_KEY,
+  signedAt: '2024-05-01T12:34:56.000Z',
+  findings: [
+    hinted(
+      finding('plugin-version-mismatch', 'manifest version "1.4.2" does not match plugin.json info.version "1.4.3"', {
+        path: 'plugin.json',
+        expected: '1.4.2',
+        actual: '1.4.3',
+      }),
+      changedAfterSigningHint({ id: 'myorg-weather-panel', version: '1.4.3' }, hintsManifest),
+    ),
+    finding('file-modified', 'Plugin file checksum does not match signature checksum: plugin.json', {
+      path: 'plugin.json',
+      expected: sha('plugin.json'),
+      actual: sha('plugin.json bumped'),
+    }),
+    crlfFile('module.js', 'define([], function () {\n  return {};\n});\n'),
+    crlfFile('README.md', '# Weather panel\n\nShows the weather.\n'),
+    hinted(
+      finding('file-not-covered', 'The following files were not included in the signature: img/.DS_Store', {
+        path: 'img/.DS_Store',
+      }),
+      osDebrisHint('img/.DS_Store'),
+    ),
+  ],
+  rootUrlChecks: [],
+  filesCount: 8,
+};
+
 const shots: {
   file: string;
   job: string;
@@ -226,7 +278,19 @@ const shots: {
       artifact: { name: 'myorg-inventory-app-2.0.1', skippedReason: 'the plugin is not validly signed' },
     },
   },
+  {
+    file: 'summary-hints.png',
+    job: 'verify',
+    result: withHints,
+    expectations: [],
+    ctx: {
+      distPath: 'dist',
+      runUrl: RUN_URL,
+      artifact: { name: 'myorg-weather-panel-1.4.3', skippedReason: 'the plugin is not validly signed' },
+    },
+  },
 ];
+const only = process.argv.slice(2);
 
 mkdirSync(OUT_DIR, { recursive: true });
 const browser = await chromium.launch({
@@ -244,7 +308,7 @@ const browser = await chromium.launch({
 });
 try {
   const tab = await browser.newPage({ viewport: { width: 1010, height: 600 }, deviceScaleFactor: 1 });
-  for (const shot of shots) {
+  for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.file))) {
     await tab.setContent(page(shot.job, renderSummary(shot.result, shot.expectations, shot.ctx)));
     const out = path.join(OUT_DIR, shot.file);
     await tab.screenshot({ path: out, fullPage: true });

@@ -28,7 +28,7 @@ export const MAX_ANNOTATIONS_PER_KIND = 9;
  *
  * - `error`, one per finding that sets a status (Grafana's verdict), in check order so the deciding one comes
  *   first: title `<Grafana's badge>: <path>` (e.g. `Modified signature: module.js`), message in Grafana's words
- *   plus the expected and actual SHA-256, `file` the file's path relative to `workspace` when it has one.
+ *   plus the expected and actual SHA-256 and, when proven, the cause and its fix (`hint`), `file` the file's path relative to `workspace` when it has one.
  * - `error`, one per unmet expectation.
  * - `notice` `Signed as <signatureType> by <signedByOrgName>` when the plugin is valid and every expectation met.
  * - `notice`, one per information finding (status null).
@@ -96,6 +96,7 @@ function findingAnnotation(
     if (f.expected && !f.message.includes(f.expected)) lines.push(`expected: ${f.expected}`);
     if (f.actual && !f.message.includes(f.actual)) lines.push(`actual: ${f.actual}`);
   }
+  if (f.hint) lines.push(`cause (${f.hint.cause}): ${f.hint.detail}`, `fix: ${f.hint.fix}`);
   const label = f.status === null ? 'Note' : grafanaBadge(f.status);
   const annotation: Annotation = { level, title: f.path ? `${label}: ${f.path}` : label, message: lines.join('\n') };
   const file = f.path ? workspaceFile(opts.workspace, opts.distPath, f.path) : undefined;

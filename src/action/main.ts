@@ -152,7 +152,12 @@ async function processPlugin(target: Target, ctx: RunContext): Promise<PluginOut
     } else {
       if (result.status !== 'valid') {
         plugin.failures.push(result.headline);
-        for (const f of result.findings) if (f.status !== null) plugin.failures.push(f.message);
+        for (const f of result.findings) {
+          if (f.status === null) continue;
+          plugin.failures.push(
+            f.hint ? `${f.message} (${f.hint.cause}: ${f.hint.detail}; fix: ${f.hint.fix})` : f.message,
+          );
+        }
       }
       for (const e of expectations) if (!e.met) plugin.failures.push(e.message);
     }

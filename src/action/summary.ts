@@ -6,7 +6,7 @@
  * (no Markdown is parsed inside them) separated by blank lines, with Markdown only for headings.
  */
 import type { ExpectationCheck } from '../verify/expectations.js';
-import { grafanaBadge, type Finding, type SignatureStatus } from '../verify/findings.js';
+import { grafanaBadge, type Finding, type Hint, type SignatureStatus } from '../verify/findings.js';
 import type { VerifyResult } from '../verify/verify.js';
 
 /** Default size cap: GitHub refuses a step summary over 1 MiB (1,048,576 bytes); this leaves room for others. */
@@ -417,6 +417,29 @@ function renderNotes(model: Model, lim: Limits): string[] {
   );
 }
 
+/**
+ * The proven causes (`hint` of the findings), one row per cause: how many findings it explains, its details (capped
+ * like every list) and the fix. Every value is escaped; the cause id is shown as code, as in docs/troubleshooting.md.
+ */
+function renderHints(findings: readonly Finding[], lim: Limits): string[] {
+  const byCause = new Map<Hint['cause'], Hint[]>();
+  for (const f of findings) if (f.hint) byCause.set(f.hint.cause, [...(byCause.get(f.hint.cause) ?? []), f.hint]);
+  if (byCause.size === 0) return [];
+  return renderSection(
+    'Why (proven from the files)',
+    renderList([...byCause], lim, ([cause, hints]) => {
+      const details = [...new Set(hints.map((h) => h.detail))];
+      const count = hints.length > 1 ? ` (${hints.length} findings)` : '';
+      return (
+        `💡 ${code(cause, lim)}${count}: ${text(details[0], lim)}` +
+        // A nested list already ends the line; otherwise a line break puts the fix on its own line.
+        (details.length > 1 ? '\n' + renderList(details.slice(1), lim, (d) => text(d, lim)) : '<br>') +
+        `\n<strong>Fix:</strong> ${text(hints[0].fix, lim)}`
+      );
+    }),
+  );
+}
+
 function renderLinks(model: Model, lim: Limits): string[] {
   const { artifact, runUrl } = model.ctx;
   const parts: string[] = [];
@@ -435,6 +458,7 @@ function render(model: Model, lim: Limits): string {
     renderHeading(model, lim.chars),
     ...renderLead(model, lim),
     ...renderShortenedNote(lim),
+    ...renderHints(model.result.findings, lim),
     renderFacts(model, lim),
     ...renderProblemFiles(model, lim),
     ...renderOther(model, lim),

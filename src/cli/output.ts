@@ -22,7 +22,10 @@ export function formatReport(report: PluginReport, keyLabel?: string): string {
     for (const a of check.attempts) lines.push(`                ${a.rootUrl}: ${a.reason}`);
   }
   if (report.status !== 'valid') lines.push(`  ${report.headline}`);
-  for (const f of report.findings) lines.push(`  ${f.status === null ? 'note' : '✗'} ${f.message}`);
+  for (const f of report.findings) {
+    lines.push(`  ${f.status === null ? 'note' : '✗'} ${f.message}`);
+    if (f.hint) lines.push(`      cause: ${f.hint.cause}: ${f.hint.detail}`, `      fix:   ${f.hint.fix}`);
+  }
   for (const l of report.layout ?? []) lines.push(`  ✗ zip layout: ${l.message}`);
   for (const e of report.expectations) lines.push(`  ${e.met ? '✓' : '✗'} ${e.message}`);
   return lines.join('\n');

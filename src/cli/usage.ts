@@ -5,10 +5,11 @@
  */
 import { TOKEN_ENV } from '../action/constants.js';
 
-/** Usage of `verify`, two lines. */
+/** Usage of `verify`, three lines. */
 export const VERIFY_USAGE =
   'usage: verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2]\n' +
-  '              [--fetch-keys [--grafana-com-url URL]] [--json] PATH...   (PATH: plugin folder or .zip)';
+  '              [--fetch-keys [--grafana-com-url URL]] [--public-key-retrieval enabled|disabled]\n' +
+  '              [--json] PATH...   (PATH: plugin folder or .zip)';
 
 /** Usage of `sign`, three lines (the last names the token's environment variable). */
 export const SIGN_USAGE =

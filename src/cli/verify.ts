@@ -1,6 +1,6 @@
 /**
  * `verify [--app-url URL]... [--public-key FILE]... [--signature-type T] [--root-urls U1,U2] [--fetch-keys]
- *  [--grafana-com-url URL] [--json] PATH...`
+ *  [--grafana-com-url URL] [--public-key-retrieval enabled|disabled] [--json] PATH...`
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,7 +16,9 @@ import { VERIFY_USAGE } from './usage.js';
 
 /**
  * Runs `verify` on one or more plugin folders or zips. Without `--app-url` the app URL is Grafana's default
- * `http://localhost:3000/`. `--json` prints exactly one JSON object: the plugin's report for one PATH, or
+ * `http://localhost:3000/`. `--public-key-retrieval disabled` trusts only the embedded key (and `--public-key`s), like
+ * Grafana's `public_key_retrieval_disabled = true`; with `--fetch-keys` the published list is then read only to
+ * explain an untrusted key ID (the `rotated-key` hint). `--json` prints exactly one JSON object: the plugin's report for one PATH, or
  * `{ status (worst), ok, results: [...] }` for several.
  *
  * @param argv arguments after the command name; @param out prints one line; @param warn prints a warning.
@@ -39,9 +41,18 @@ export async function verifyCommand(
       'root-urls': { type: 'string' },
       'fetch-keys': { type: 'boolean', default: false },
       'grafana-com-url': { type: 'string', default: env.GRAFANA_COM_URL || DEFAULT_GRAFANA_COM_URL },
+      'public-key-retrieval': { type: 'string', default: 'enabled' },
       json: { type: 'boolean', default: false },
     },
   });
+  const retrieval = values['public-key-retrieval'];
+  if (retrieval !== 'enabled' && retrieval !== 'disabled') {
+    throw new UsageError(
+      '--public-key-retrieval',
+      `--public-key-retrieval: "${retrieval}" is neither enabled nor disabled (disabled behaves like Grafana's ` +
+        'public_key_retrieval_disabled = true)',
+    );
+  }
   if (positionals.length === 0)
     throw new UsageError('PATH', `verify takes at least one plugin folder or .zip\n${VERIFY_USAGE}`);
   for (const target of positionals) {
@@ -53,7 +64,7 @@ export async function verifyCommand(
   const rootUrls = parseUrlList(values['root-urls'], '--root-urls');
   const keys = await trustedKeysFor({
     fetch: values['fetch-keys'] as boolean,
-    retrieval: 'enabled',
+    retrieval,
     grafanaComUrl: (values['grafana-com-url'] as string).replace(/\/+$/, ''),
     extra: await loadPublicKeyInputs(values['public-key'] ?? [], '--public-key'),
     onWarning: warn,

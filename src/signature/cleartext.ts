@@ -2,7 +2,7 @@
  * The cleartext-signed layer of MANIFEST.txt, decoded exactly as ProtonMail go-crypto `openpgp/clearsign`
  * `Decode` does it for Grafana (`pkg/plugins/manager/signature/manifest.go`: `block, _ := clearsign.Decode(body)`).
  */
-import { decodeArmor } from './armor.js';
+import { decodeArmor, goTrimSpace } from './armor.js';
 
 /** What go-crypto's `clearsign.Block` holds, as Grafana uses it. */
 export interface CleartextBlock {
@@ -51,7 +51,7 @@ function trimAsciiSpace(s: string): string {
  * - `-----BEGIN PGP SIGNED MESSAGE-----` at the very start, or else its first occurrence right after a `\n`;
  *   anything before is ignored. The marker must end its line (`\n`, `\r\n` or end of data): a suffix, even a
  *   space, fails, and so does a UTF-8 BOM before it (the BOM is neither the start nor a `\n`).
- * - header lines up to the first empty line: printable ASCII only (no tab, no control, no byte ≥ 0x80), each
+ * - header lines up to the first empty or white-space-only line (Go `strings.TrimSpace`, go-crypto >= 1.1.6): printable ASCII only (no tab, no control, no byte ≥ 0x80), each
  *   `Key: value`; only `Hash` (values split on `,`) and `SaltedHash` keys are allowed.
  * - message lines up to a line that is exactly `-----BEGIN PGP SIGNATURE-----`; lines end in `\n` or `\r\n`; a
  *   leading `- ` is removed; trailing spaces and tabs are dropped. An empty line at the very end of the data
@@ -83,7 +83,8 @@ export function decodeCleartext(data: Uint8Array): CleartextBlock | null {
   for (;;) {
     if (rest === buf.length) return null;
     [line, rest] = getLine(buf, rest);
-    if (line.length === 0) break;
+    // go-crypto >= 1.1.6 tests `len(strings.TrimSpace(string(line))) == 0`: a line of spaces also ends the headers.
+    if (goTrimSpace(line).length === 0) break;
     // Reject headers with control or non-ASCII characters (every byte >= 0x80 decodes to a rune > 0x7e).
     if (line.some((c) => c < 0x20 || c > 0x7e)) return null;
     const colon = line.indexOf(0x3a);

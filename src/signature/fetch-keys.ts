@@ -207,6 +207,15 @@ export interface TrustedKeysForOptions {
   retryPolicy?: FetchKeysOptions['retryPolicy'];
 }
 
+function fetchOptions(opts: TrustedKeysForOptions): FetchKeysOptions {
+  return {
+    grafanaComUrl: opts.grafanaComUrl,
+    timeoutMs: opts.timeoutMs,
+    retries: opts.retries,
+    retryPolicy: opts.retryPolicy,
+  };
+}
+
 /**
  * The keys a verification trusts, assembled like Grafana's key provider, in this order (a later key replaces an
  * earlier one with the same ID):
@@ -218,7 +227,10 @@ export interface TrustedKeysForOptions {
  *    built-in key when grafana.com cannot be reached);
  * 3. `extra`, the keys the user passed.
  *
- * `retrieval: 'disabled'` (Grafana's `public_key_retrieval_disabled = true`) fetches nothing, whatever `fetch` says.
+ * `retrieval: 'disabled'` (Grafana's `public_key_retrieval_disabled = true`) trusts no fetched key, whatever `fetch`
+ * says; with `fetch` the list is still read, only to record the published key IDs (`TrustedKeys.markPublished`) that
+ * explain a `missing public key` verdict (the `rotated-key` hint); a failed fetch then only warns. Fetched keys are
+ * always recorded as published too.
  * Keys in `extra` still apply, because the user passed them explicitly — but such a Grafana trusts only its embedded
  * key, so a plugin valid here only thanks to them would be invalid there: a warning says so whenever `extra` is not
  * empty.
@@ -237,16 +249,23 @@ export async function trustedKeysFor(opts: TrustedKeysForOptions): Promise<Trust
           'them explicitly; a plugin signed with them will be invalid in that Grafana.',
       );
     }
+    if (opts.fetch) {
+      // Such a Grafana fetches nothing; the list is read only to explain "missing public key" (rotated-key hint).
+      try {
+        keys.markPublished((await fetchGrafanaComKeys(fetchOptions(opts))).map((k) => k.keyId));
+      } catch (error) {
+        if (!(error instanceof KeyFetchError)) throw error;
+        opts.onWarning(
+          `could not fetch the key list grafana.com publishes (read only to explain an untrusted key ID, since ` +
+            `public key retrieval is disabled): ${error.message}`,
+        );
+      }
+    }
   } else if (opts.fetch) {
     try {
-      for (const key of await fetchGrafanaComKeys({
-        grafanaComUrl: opts.grafanaComUrl,
-        timeoutMs: opts.timeoutMs,
-        retries: opts.retries,
-        retryPolicy: opts.retryPolicy,
-      })) {
-        keys.add(key);
-      }
+      const fetched = await fetchGrafanaComKeys(fetchOptions(opts));
+      for (const key of fetched) keys.add(key);
+      keys.markPublished(fetched.map((k) => k.keyId));
     } catch (error) {
       if (!(error instanceof KeyFetchError)) throw error;
       const also = opts.extra.length > 0 ? ' (and the keys you passed)' : '';

@@ -32,6 +32,7 @@ export interface TrustedKey {
  */
 export class TrustedKeys {
   private readonly keys = new Map<string, TrustedKey>();
+  private published: Set<string> | undefined;
 
   /** A set holding Grafana's built-in plugin-signing key (`GRAFANA_PUBLIC_KEY`) under `GRAFANA_KEY_ID`. */
   static withEmbedded(): TrustedKeys {
@@ -60,6 +61,20 @@ export class TrustedKeys {
   /** The key stored under exactly `keyId` (case-sensitive, as Grafana), or `undefined`. */
   get(keyId: string): TrustedKey | undefined {
     return this.keys.get(keyId);
+  }
+
+  /**
+   * Records the key IDs grafana.com published at `/plugins/ci/keys` when they were fetched, trusted or not (with
+   * `public_key_retrieval_disabled` they are fetched only to explain a `missing public key` verdict). Exact strings.
+   */
+  markPublished(keyIds: Iterable<string>): void {
+    this.published ??= new Set();
+    for (const id of keyIds) this.published.add(id);
+  }
+
+  /** The key IDs recorded by {@link TrustedKeys.markPublished}, or undefined when no key list was fetched. */
+  publishedKeyIds(): ReadonlySet<string> | undefined {
+    return this.published;
   }
 
   /** All keys, in the order they were (last) added. */

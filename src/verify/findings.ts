@@ -29,7 +29,8 @@ export type FindingKind =
   | 'root-url-unchecked'
   | 'file-missing'
   | 'file-modified'
-  | 'file-not-covered';
+  | 'file-not-covered'
+  | 'grafana-build';
 
 /**
  * The check (row of SIGNATURES.md §1; 0 = the file walk Grafana runs before it) and the status it gives when
@@ -56,7 +57,31 @@ export const FINDING_RULES: Record<FindingKind, { check: number; status: Signatu
   'file-missing': { check: 12, status: 'modified' },
   'file-modified': { check: 12, status: 'modified' },
   'file-not-covered': { check: 13, status: 'modified' },
+  // Information: the verdict differs between Grafana builds; the status given is the current Grafana's.
+  'grafana-build': { check: 7, status: null },
 };
+
+/** Causes a {@link Hint} can name (docs/troubleshooting.md has one section per cause). */
+export const HINT_CAUSES = [
+  'line-endings',
+  'git-lfs-pointer',
+  'windows-separators',
+  'os-debris',
+  'folder-level',
+  'changed-after-signing',
+  'root-url-near-miss',
+  'rotated-key',
+] as const;
+export type HintCause = (typeof HINT_CAUSES)[number];
+
+/** Why a finding happened, proven from the bytes on disk (never a guess), and what to do about it. */
+export interface Hint {
+  cause: HintCause;
+  /** The proof, one line, e.g. `module.js hashes to the signed value once its CRLF line endings are made LF`. */
+  detail: string;
+  /** What to do, one line. */
+  fix: string;
+}
 
 /** One reason, with the evidence a user needs to act on it. */
 export interface Finding {
@@ -73,6 +98,8 @@ export interface Finding {
   expected?: string;
   /** Actual value (hash on disk, plugin.json id, app URL…). */
   actual?: string;
+  /** The proven cause, when one is (`src/verify/hints/`); never changes `status`. */
+  hint?: Hint;
 }
 
 /**

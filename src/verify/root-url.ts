@@ -183,3 +183,57 @@ export function sameRootUrl(a: string, b: string): boolean {
     throw e;
   }
 }
+
+/** The raw host of an absolute URL as written (`scheme://[userinfo@]host[:port]`), or null when it has none. */
+function rawHost(raw: string): string | null {
+  const at = hostStart(raw);
+  return at < 0 ? null : /^[^/?#]*/.exec(raw.slice(at))![0];
+}
+
+/** Index of the host in an absolute URL (after `//` and any `userinfo@`), -1 when it has no authority. */
+function hostStart(raw: string): number {
+  const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(raw);
+  if (!m) return -1;
+  return m[0].length - m[1].length + m[1].lastIndexOf('@') + 1;
+}
+
+/**
+ * Whether `raw`'s host holds a `[` that does not start it (e.g. `http://a[b]/`): Go 1.25.8 / 1.26.1 and later refuse
+ * such a host (`invalid IP-literal`, CVE-2026-25679), older Go accepted it and compared it as written.
+ */
+export function hasMidBracketHost(raw: string): boolean {
+  const host = rawHost(raw);
+  return host !== null && host.lastIndexOf('[') > 0;
+}
+
+/** Host-safe characters that stand in for `[` and `]` when replaying the check as older Go parsed it. */
+const BRACKET_STAND_INS = ['()', '!*', "$'", ';='];
+
+/**
+ * What Grafana builds with a Go older than 1.25.8 / 1.26.1 decide for `urlMatch(rootUrls, appUrl, signatureType)`
+ * when a host holds a `[` that does not start it (CVE-2026-25679, see {@link hasMidBracketHost}): those Go versions
+ * parsed such a host as an ordinary name and compared it as written. Replayed by replacing `[`/`]` in those hosts
+ * with a pair of host-safe characters that appear nowhere in the inputs, so equality is unchanged.
+ *
+ * @returns (resolves to) `undefined` when no URL has such a host, or when the replay cannot be exact (`private-glob`, where `[` is
+ *   glob syntax; a host that also starts with `[`); otherwise whether older builds match.
+ */
+export async function legacyBracketHostMatch(
+  rootUrls: readonly string[],
+  appUrl: string,
+  signatureType: string,
+): Promise<boolean | undefined> {
+  const all = [...rootUrls, appUrl];
+  const affected = all.filter(hasMidBracketHost);
+  if (affected.length === 0 || signatureType === PRIVATE_GLOB_SIGNATURE) return undefined;
+  if (affected.some((u) => rawHost(u)!.startsWith('['))) return undefined;
+  const pair = BRACKET_STAND_INS.find(([a, b]) => all.every((u) => !u.includes(a) && !u.includes(b)));
+  if (!pair) return undefined;
+  const replay = (u: string): string => {
+    if (!hasMidBracketHost(u)) return u;
+    const host = rawHost(u)!;
+    const start = hostStart(u);
+    return u.slice(0, start) + host.replaceAll('[', pair[0]).replaceAll(']', pair[1]) + u.slice(start + host.length);
+  };
+  return (await urlMatch(rootUrls.map(replay), replay(appUrl), signatureType)).matched;
+}

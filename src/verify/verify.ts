@@ -17,6 +17,8 @@ import type { TrustedKeys, KeySource } from '../signature/keys.js';
 import { isV2 } from '../signature/manifest-json.js';
 import { readPluginManifest } from '../signature/read-manifest.js';
 import { decideStatus, finding, grafanaLogLine, type Finding, type SignatureStatus } from './findings.js';
+import { bracketHostNote, hashHeaderNote, manifestVersionNote } from './grafana-build.js';
+import { addHints } from './hints/index.js';
 import { normalizeAppUrl, urlMatch, type RootUrlAttempt } from './root-url.js';
 
 /** Grafana's default `[server] root_url`. */
@@ -73,14 +75,14 @@ export interface VerifyResult {
 }
 
 /**
- * Grafana `util.CleanRelativePath`: how a manifest key is turned into a file to open. `../x` becomes `x`,
+ * Grafana `util.CleanRelativePath`: how Grafana's development-mode file system turns a manifest key into a file to
+ * open. Production Grafana (what {@link verifyPlugin} reproduces) looks keys up exactly in its static file list, so
+ * this is not used for the verdict; it is kept for tools that reason about dev mode. `../x` becomes `x`,
  * `./a` becomes `a`, `/etc/passwd` becomes `etc/passwd`, `a//b/./c` becomes `a/b/c`; the result can never leave
  * the plugin folder (Grafana `pkg/util`: `filepath.Rel("/", filepath.Clean(filepath.Join("/", path)))`; here
  * `path.posix.join('/', key)` without its trailing `/`, as Go's `Clean` drops it, then without the leading `/`).
  *
- * Only the lookup uses the cleaned path: a key that cleans to a listed file but is not its exact path (`./a`,
- * `../a`, `/a`) is hashed against that file, yet the file itself still counts as not covered (check 13 compares
- * exact keys), as in Grafana. Backslashes are not separators (`a\b` stays one name) and NUL bytes are kept, so
+ * Backslashes are not separators (`a\b` stays one name) and NUL bytes are kept, so
  * such keys match no file. Linear in the key's length; never touches the file system.
  *
  * @param key manifest `files` key as written. @returns a posix path relative to the plugin root (`.` for "").
@@ -135,6 +137,7 @@ export async function verifyPlugin(pluginDir: string, options: VerifyOptions): P
     filesCount: pluginFiles.length + walk.nonUtf8.length,
   };
 
+  let hashes: Map<string, HashOutcome> | undefined;
   try {
     const bytes = options.manifestBytes ?? (await readManifestFile(root, onDisk, findings));
     if (bytes) {
@@ -142,7 +145,7 @@ export async function verifyPlugin(pluginDir: string, options: VerifyOptions): P
       // what the manifest lists is known only after decoding, but every listed file that exists is a walked file.
       const diskHashes = hashWalkedFiles(walk.files);
       await checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options, diskHashes);
-      await diskHashes; // never leave hashing running when decoding failed early
+      hashes = await diskHashes; // never leave hashing running when decoding failed early
     }
   } finally {
     walk.close();
@@ -161,6 +164,17 @@ export async function verifyPlugin(pluginDir: string, options: VerifyOptions): P
   }
 
   const { status, decisive } = decideStatus(findings);
+  if (status !== 'valid') {
+    // Proven causes, after the verdict (they never change it); a valid plugin pays nothing.
+    await addHints(findings, {
+      manifest: result.manifest,
+      plugin: pluginJson,
+      onDisk,
+      hashes,
+      rootUrlChecks: result.rootUrlChecks,
+      publishedKeyIds: options.keys.publishedKeyIds(),
+    });
+  }
   result.status = status;
   result.reason = decisive?.message ?? '';
   result.headline = grafanaLogLine(status, pluginJson.id || result.manifest?.plugin || path.basename(root));
@@ -276,6 +290,8 @@ async function checkManifest(
     result.key = { keyId: reading.key.keyId, source: reading.key.source, label: reading.key.label };
     if (reading.signature.created) result.signedAt = reading.signature.created.toISOString();
   }
+  const headerNote = reading.block && hashHeaderNote(reading.block.hashHeaders);
+  if (headerNote) findings.push(headerNote);
   const manifest = reading.manifest;
   if (!manifest) return;
   result.manifest = manifest;
@@ -288,6 +304,7 @@ async function checkManifest(
         `manifestVersion "${manifest.manifestVersion}" is not 2.x: Grafana rejects v1 manifests; sign the plugin again`,
         { path: MANIFEST_FILE, expected: '2.0.0', actual: manifest.manifestVersion },
       ),
+      manifestVersionNote(manifest.manifestVersion),
     );
   }
   // 9. at least one file in the folder (the manifest counts, as in Grafana's FS listing).
@@ -347,6 +364,9 @@ async function checkRootUrls(manifest: SignedManifest, result: VerifyResult, opt
     const appUrl = normalizeAppUrl(raw);
     const match = await urlMatch(manifest.rootUrls, appUrl, manifest.signatureType);
     result.rootUrlChecks.push({ appUrl, matched: match.matched, attempts: match.attempts, error: match.error });
+    const buildNote = match.matched
+      ? undefined
+      : await bracketHostNote(manifest.rootUrls, appUrl, manifest.signatureType);
     if (match.error) {
       result.findings.push(
         finding(
@@ -368,6 +388,7 @@ async function checkRootUrls(manifest: SignedManifest, result: VerifyResult, opt
         ),
       );
     }
+    if (buildNote) result.findings.push(buildNote);
   }
 }
 
@@ -385,7 +406,8 @@ async function checkHashes(
 ) {
   const hashes = await diskHashes;
   const outcomes = [...manifest.files.entries()].map(([key, expected]) => {
-    const file = onDisk.get(cleanRelativePath(key));
+    // Production Grafana opens a listed file through its static file list, an exact string lookup: `./a` is not `a`.
+    const file = onDisk.get(key);
     if (!file) return { key, expected, missing: true as const };
     const hash = hashes.get(file.path)!;
     return hash.ok ? { key, expected, actual: hash.sha256 } : { key, expected, unreadable: hash.code };

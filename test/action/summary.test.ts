@@ -483,3 +483,51 @@ describe('an unsigned plugin', () => {
     expect(summary).toContain('<tr><th align="left">Signed at</th><td>—</td></tr>');
   });
 });
+
+describe('hints (issue 11)', () => {
+  const withHint = (
+    f: Finding,
+    cause: NonNullable<Finding['hint']>['cause'],
+    detail: string,
+    fix: string,
+  ): Finding => ({
+    ...f,
+    hint: { cause, detail, fix },
+  });
+
+  it('shows one row per proven cause with its count, details and fix, before the facts', () => {
+    const r = result([
+      withHint(modified('module.js'), 'line-endings', 'module.js has CRLF line endings', 'sign after checkout'),
+      withHint(modified('a.js'), 'line-endings', 'a.js has CRLF line endings', 'sign after checkout'),
+      withHint(notCovered('.DS_Store'), 'os-debris', '.DS_Store is macOS Finder metadata', 'delete .DS_Store'),
+      modified('b.js'),
+    ]);
+    const summary = renderSummary(r, [], CTX);
+    expect(summary).toContain('### Why (proven from the files)');
+    expect(summary).toContain(
+      '💡 <code>line-endings</code> (2 findings): module.js has CRLF line endings\n<ul>\n<li>a.js has CRLF line endings</li>\n</ul>\n<strong>Fix:</strong> sign after checkout',
+    );
+    expect(summary).toContain(
+      '💡 <code>os-debris</code>: .DS_Store is macOS Finder metadata<br>\n<strong>Fix:</strong> delete .DS_Store',
+    );
+    expect(summary.indexOf('### Why')).toBeLessThan(summary.indexOf('<table'));
+  });
+
+  it('has no section without a hint, and escapes hostile details and fixes', () => {
+    expect(renderSummary(result([modified('b.js')]), [], CTX)).not.toContain('Why (proven');
+    const evil = '<img src=x onerror=alert(1)>\n\n# heading';
+    const summary = renderSummary(result([withHint(modified('x.js'), 'line-endings', evil, evil)]), [], CTX);
+    expect(summary).not.toContain('<img');
+    expect(summary).not.toContain('\n\n# heading');
+    expect(count(summary, '&lt;img src=x onerror=alert(1)&gt;<br><br># heading')).toBe(2);
+  });
+
+  it('annotations carry the cause and the fix', () => {
+    const f = withHint(modified('module.js'), 'line-endings', 'module.js has CRLF line endings', 'sign after checkout');
+    const [a] = buildAnnotations(result([f]), [], { workspace: WORKSPACE, distPath: DIST });
+    expect(a.message.split('\n').slice(-2)).toEqual([
+      'cause (line-endings): module.js has CRLF line endings',
+      'fix: sign after checkout',
+    ]);
+  });
+});

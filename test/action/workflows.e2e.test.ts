@@ -180,6 +180,9 @@ describe('live keys from grafana.com', () => {
     expect(run.code).toBe(1);
     expect(run.outputs.status).toBe('invalid');
     expect(run.stdout).toContain(`missing public key for ID ${server.keyId}`);
+    // The key list is read only to prove the cause: grafana.com publishes this key ID (issue 11).
+    expect(JSON.parse(run.outputs.findings)[0].hint).toMatchObject({ cause: 'rotated-key' });
+    expect(run.stdout).toContain(`(rotated-key: key ID ${server.keyId} is one grafana.com publishes`);
   });
 
   it('a failing keys endpoint falls back to the embedded key with a warning', async () => {

@@ -1,8 +1,7 @@
 /**
  * Hostile `files` keys in a correctly signed manifest: `../`, absolute paths, backslashes, NUL bytes, a 1 MB key,
- * 100,000 keys. Grafana's rule (`CleanRelativePath`: `path.posix.join('/', key)`) keeps every lookup inside the
- * plugin folder; keys are only looked up among the files the walk listed, so no key ever opens a path of its own.
- * A key that cleans to a listed file but is not its exact path counts for hashing only (the file stays not covered).
+ * 100,000 keys. Production Grafana looks every key up exactly in its static file list (the files the walk listed),
+ * so no key ever opens a path of its own and `./a` is not `a`; `cleanRelativePath` (dev mode's rule) stays tested.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -77,20 +76,18 @@ describe('hostile manifest keys, correctly signed', () => {
     expect(result.findings.every((f) => f.kind === 'file-missing')).toBe(true);
   }, 15_000);
 
-  it('keys that clean to an existing file count for hashing only: the file itself stays not covered', async () => {
+  it('keys are looked up exactly, as production Grafana does: aliases of a listed file are not found', async () => {
     const { dir } = makePlugin();
     const files: Record<string, string> = realFiles(dir);
-    delete files['module.js'];
     const aliases = ['./module.js', '/module.js', '../module.js', 'img/../module.js', './/module.js', 'module.js/'];
     for (const alias of aliases) files[alias] = sha256(MODULE_JS);
-    files['./img/logo.svg'] = sha256('not the logo');
     await sign(dir, files);
     const result = await verifyPlugin(dir, { keys });
+    // module.js is listed too, exactly, and matches: the aliases alone make it modified.
     expect(result.status).toBe('modified');
-    for (const alias of aliases) expect(kinds(result, alias)).toEqual([]); // found, hash matches
-    expect(kinds(result, './img/logo.svg')).toEqual(['file-modified']); // found, hash differs
-    expect(kinds(result, 'module.js')).toEqual(['file-not-covered']);
-    expect(kinds(result, 'img/logo.svg')).toEqual([]); // covered by its exact key
+    for (const alias of aliases) expect(kinds(result, alias)).toEqual(['file-missing']);
+    expect(kinds(result, 'module.js')).toEqual([]);
+    expect(kinds(result, 'img/logo.svg')).toEqual([]);
   });
 
   it('backslash and NUL keys match no file (modified), the JSON escape for NUL included', async () => {
@@ -108,7 +105,7 @@ describe('hostile manifest keys, correctly signed', () => {
     }
   });
 
-  it('a 1 MB key of ../ is cleaned and not found, quickly', async () => {
+  it('a 1 MB key of ../ is not found, quickly', async () => {
     const { dir } = makePlugin();
     const key = '../'.repeat(350_000) + 'outside/secret.txt';
     await sign(dir, realFiles(dir, { [key]: sha256(SECRET) }));

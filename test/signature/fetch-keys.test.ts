@@ -242,19 +242,38 @@ describe('trustedKeysFor', () => {
     expect(embedded).toMatchObject({ ok: false, step: 'key', message: missingKeyMessage(server.keyId) });
   });
 
-  it('retrieval disabled: nothing is fetched and the key is missing, like public_key_retrieval_disabled', async () => {
+  it('retrieval disabled: no fetched key is trusted and the key is missing, like public_key_retrieval_disabled', async () => {
     const warnings: string[] = [];
     const keys = await keysFor({ retrieval: 'disabled' }, warnings);
-    expect(keyRequests()).toBe(0);
+    // The list is read only to record what grafana.com publishes (the rotated-key hint), never trusted.
+    expect(keyRequests()).toBe(1);
     expect(warnings).toEqual([]);
     expect(keys.list().map((k) => k.keyId)).toEqual([GRAFANA_KEY_ID]);
+    expect([...keys.publishedKeyIds()!]).toEqual([server.keyId]);
     const reading = await readPluginManifest(manifestBytes, keys);
     expect(reading).toMatchObject({ ok: false, step: 'key', message: missingKeyMessage(server.keyId) });
   });
 
+  it('retrieval disabled without fetch: nothing is fetched, nothing is recorded as published', async () => {
+    const warnings: string[] = [];
+    const keys = await keysFor({ retrieval: 'disabled', fetch: false }, warnings);
+    expect(keyRequests()).toBe(0);
+    expect(keys.publishedKeyIds()).toBeUndefined();
+  });
+
+  it('retrieval disabled: a failing key list only warns, and records nothing', async () => {
+    server.scriptKeys({ status: 404, body: '{"message":"Not found"}' });
+    const warnings: string[] = [];
+    const keys = await keysFor({ retrieval: 'disabled', retries: 0 }, warnings);
+    expect(keys.list().map((k) => k.keyId)).toEqual([GRAFANA_KEY_ID]);
+    expect(keys.publishedKeyIds()).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('read only to explain an untrusted key ID');
+  });
+
   it('retrieval disabled: keys the user passed still apply, with a warning saying so', async () => {
     const warnings: string[] = [];
-    const keys = await keysFor({ retrieval: 'disabled', extra: [userKey] }, warnings);
+    const keys = await keysFor({ retrieval: 'disabled', fetch: false, extra: [userKey] }, warnings);
     expect(keyRequests()).toBe(0);
     expect(keys.list().map((k) => k.keyId)).toEqual([GRAFANA_KEY_ID, userKey.keyId]);
     expect(warnings).toHaveLength(1);

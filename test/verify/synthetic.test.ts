@@ -465,3 +465,68 @@ describe('signing never writes a manifest Grafana would refuse', () => {
     await expect(attempt).rejects.toThrow(/expected signature type commercial, the manifest says community/);
   });
 });
+
+describe('issue 11: the last divergences from Grafana', () => {
+  it('manifest keys are looked up exactly: listing both module.js and ./module.js is modified', async () => {
+    const dir = makePlugin();
+    const m = await manifestObject(dir);
+    const files = m.files as Record<string, string>;
+    files['./module.js'] = files['module.js'];
+    await writeSigned(dir, JSON.stringify(m, null, 2));
+    const result = await verify(dir);
+    expectVerdict(result, 'modified', 'file-missing', 'Plugin file listed in the manifest was not found: ./module.js');
+    expect(result.findings.filter((f) => f.status !== null)).toHaveLength(1);
+  });
+
+  it.each([
+    ['spaces', '   '],
+    ['a tab', '\t'],
+  ])('the header block ends at a line of %s (go-crypto >= 1.1.6 trims it): valid', async (_name, blank) => {
+    const dir = makePlugin();
+    const bytes = await writeSigned(dir, JSON.stringify(await manifestObject(dir), null, 2));
+    const text = bytes.toString('latin1');
+    expect(text).toContain('Hash: SHA512\r\n\r\n');
+    writeFileSync(path.join(dir, 'MANIFEST.txt'), text.replace('Hash: SHA512\r\n\r\n', `Hash: SHA512\r\n${blank}\r\n`));
+    expectVerdict(await verify(dir), 'valid', null);
+    // The control: a header line that is not blank and has no colon still fails to decode.
+    writeFileSync(path.join(dir, 'MANIFEST.txt'), text.replace('Hash: SHA512\r\n\r\n', 'Hash: SHA512\r\n x\r\n\r\n'));
+    expectVerdict(await verify(dir), 'invalid', 'manifest-undecodable');
+  });
+
+  it('an unknown Hash: header name: valid as Grafana with go-crypto 1.1.6 says, with a grafana-build note', async () => {
+    const dir = makePlugin();
+    const bytes = await writeSigned(dir, JSON.stringify(await manifestObject(dir), null, 2));
+    writeFileSync(path.join(dir, 'MANIFEST.txt'), bytes.toString('latin1').replace('Hash: SHA512', 'Hash: SHA-512'));
+    const result = await verify(dir);
+    expectVerdict(result, 'valid', null);
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({ kind: 'grafana-build', status: null, actual: 'SHA-512' });
+    expect(result.findings[0].message).toContain('go-crypto 1.4 or later refuse');
+    // The control: a known name gives no note.
+    await writeSigned(dir, JSON.stringify(await manifestObject(dir), null, 2));
+    expect((await verify(dir)).findings).toEqual([]);
+  });
+
+  it('a root URL host with "[" inside: invalid as current Grafana says, older builds named (and whether they match)', async () => {
+    const dir = makePlugin();
+    await signWith(dir, { signatureType: 'private', rootUrls: ['http://x[y]/', 'http://localhost:3000/'] });
+    const result = await verify(dir);
+    expectVerdict(result, 'invalid', 'root-url-error', /invalid IP-literal/);
+    const note = result.findings.find((f) => f.kind === 'grafana-build');
+    expect(note?.message).toContain('CVE-2026-25679');
+    expect(note?.message).toContain('builds with older Go parse it and would match http://localhost:3000/');
+    const other = await verify(dir, ['http://grafana.example.com/']);
+    expect(other.findings.find((f) => f.kind === 'grafana-build')?.message).toContain('would still not match');
+    // The control: a leading IPv6 literal is no such host.
+    await signWith(dir, { signatureType: 'private', rootUrls: ['http://[::1]:3000/'] });
+    expect((await verify(dir)).findings.map((f) => f.kind)).toEqual(['root-url-mismatch']);
+  });
+
+  it('a v1 manifest: invalid as current Grafana says, with a note that only old Grafana accepted it', async () => {
+    const dir = makePlugin();
+    await signWith(dir, { manifestVersion: '1.0.0' });
+    const result = await verify(dir);
+    expectVerdict(result, 'invalid', 'manifest-version');
+    expect(result.findings.find((f) => f.kind === 'grafana-build')?.message).toContain('only old Grafana');
+  });
+});
