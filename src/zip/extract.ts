@@ -98,6 +98,9 @@ class HandleReader extends yauzl.RandomAccessReader {
   }
 }
 
+/** A binary-string (latin1) path decoded as UTF-8 for people. */
+const utf8 = (binary: string) => Buffer.from(binary, 'latin1').toString('utf8');
+
 function errorText(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code ?? (error instanceof Error ? error.message : String(error));
@@ -290,14 +293,23 @@ async function extractEntries(
       });
     }
     const segments = name.replace(/\/$/, '').split('/');
-    if (/[\u0000-\u001f\u007f]/.test(name) || segments.some((s) => s === '' || s === '.' || s === '..')) {
+    const rel = placeInPlugin(name, id);
+    const where = rel === undefined ? 'outside the plugin folder; not part of the plugin' : `at ${utf8(rel) || '.'}`;
+    if (/[\u0000-\u001f\u007f]/.test(name) || segments.some((s) => s === '' || s === '.')) {
       layout.push({
         kind: 'zip-bad-name',
-        message: `entry name has an empty, "." or ".." segment or a control character: ${JSON.stringify(shown)}`,
+        message: `entry name has an empty or "." segment or a control character: ${JSON.stringify(shown)}`,
         path: shown,
       });
     }
-    const rel = placeInPlugin(name, id);
+    if (segments.includes('..')) {
+      layout.push({
+        kind: 'zip-path-escape',
+        message: `entry name climbs out of its folder with ..: ${shown}; Grafana's installer writes it ${where}`,
+        path: shown,
+      });
+      if (rel === undefined) continue;
+    }
     if (rel === undefined) {
       if (!mode.isDir && !name.includes('/')) {
         rootFiles++;
@@ -305,7 +317,7 @@ async function extractEntries(
           kind: 'zip-root-file',
           message:
             `file at the zip root: ${shown}; Grafana's installer and the catalog expect every file inside one ` +
-            'top-level folder named after the plugin id (the installer writes this one outside the plugin)',
+            'top-level folder named after the plugin id (the installer writes it outside the plugin folder)',
           path: shown,
         });
       } else {
@@ -403,7 +415,18 @@ async function extractEntries(
       });
       break;
     }
-    if (written.has(rel)) await unlink(dest).catch(() => undefined); // a duplicate replaces the earlier file
+    const first = written.get(rel);
+    if (first !== undefined) {
+      layout.push({
+        kind: 'zip-duplicate',
+        message:
+          `duplicate entry: ${shown} extracts to the same file as ${first.shown} (${utf8(rel)}); ` +
+          "Grafana's installer keeps the last one, other tools may keep the first",
+        path: shown,
+        expected: first.shown,
+      });
+      await unlink(dest).catch(() => undefined); // a duplicate replaces the earlier file
+    }
     const meter = new Meter(limits.maxEntryBytes, total);
     try {
       const input = await openData(zipfile, file);

@@ -206,29 +206,36 @@ function parseDirectoryHeader(b: Buffer, d: Buffer): GoZipFile | undefined {
  * @throws GoZipFormatError when Go's `zip.OpenReader` would fail (no end record, bad comment length, directory
  *   outside the file, a malformed zip64 field, or a count that disagrees modulo 65,536).
  */
-export async function readGoCentralDirectory(
-  handle: FileHandle,
-  size: number,
-  maxEntries: number,
-): Promise<GoZipFile[]> {
+export async function readGoCentralDirectory(handle: FileHandle, size: number, maxEntries: number): Promise<GoZipFile[]> {
   const { end, baseOffset } = await readDirectoryEnd(handle, size);
   const files: GoZipFile[] = [];
+  // Go reads the directory through a bufio.Reader; a 64 KiB window here.
+  let window: Buffer = Buffer.alloc(0);
+  let windowAt = 0;
+  const bytes = async (at: number, length: number): Promise<Buffer> => {
+    if (at < windowAt || at + length > windowAt + window.length) {
+      window = await readAt(handle, Math.max(length, 64 * 1024), at);
+      windowAt = at;
+    }
+    return window.subarray(at - windowAt, Math.min(at - windowAt + length, window.length));
+  };
   let at = baseOffset + end.directoryOffset;
   let failure = 'zip: not a valid zip file';
   for (;;) {
-    const b = await readAt(handle, DIRECTORY_HEADER_LEN, at);
+    const b = await bytes(at, DIRECTORY_HEADER_LEN);
     if (b.length < DIRECTORY_HEADER_LEN) {
       failure = 'unexpected EOF';
       break;
     }
     if (b.readUInt32LE(0) !== DIRECTORY_HEADER_SIGNATURE) break;
     const rest = b.readUInt16LE(28) + b.readUInt16LE(30) + b.readUInt16LE(32);
-    const d = await readAt(handle, rest, at + DIRECTORY_HEADER_LEN);
+    const header = Buffer.from(b);
+    const d = await bytes(at + DIRECTORY_HEADER_LEN, rest);
     if (d.length < rest) {
       failure = 'unexpected EOF';
       break;
     }
-    const file = parseDirectoryHeader(b, d);
+    const file = parseDirectoryHeader(header, d);
     if (file === undefined) throw new GoZipFormatError('zip: not a valid zip file (malformed zip64 extra field)');
     file.headerOffset += baseOffset;
     files.push(file);
