@@ -243,6 +243,7 @@ async function extractEntries(
     }
     break;
   }
+  topFolder ??= names.map((n) => /^([a-zA-Z0-9_.-]*)\//.exec(n)?.[1]).find((t) => t !== undefined);
   const folderName = topFolder && !['', '.', '..'].includes(topFolder) ? topFolder : 'plugin';
   const pluginDir = path.join(tempDir, folderName);
   await mkdir(pluginDir, { recursive: true, mode: 0o755 });
@@ -260,8 +261,8 @@ async function extractEntries(
     const stop = (finding: ZipLayoutFinding) => {
       layout.push(finding);
       const later = files.length - i - 1;
-      if (later > 0)
-        finding.message += `; Grafana's installer stops here, so the ${later} later entries were not extracted`;
+      if (later > 0 && !finding.message.includes('extraction stopped'))
+        finding.message += `; Grafana's installer stops at this entry, so the ${later} after it were not extracted`;
     };
     if (refusedByInstaller(name)) {
       const absolute = name.startsWith('/');
@@ -277,9 +278,12 @@ async function extractEntries(
     if (/^[a-zA-Z]:/.test(name)) {
       layout.push({
         kind: 'zip-absolute',
-        message: `entry name is an absolute path on Windows: ${shown}; Grafana's installer on Linux and macOS reads C: as a folder name`,
+        message:
+          `entry name is an absolute path on Windows: ${shown}; not part of the plugin (Grafana's installer on ` +
+          'Linux and macOS writes it outside the plugin folder)',
         path: shown,
       });
+      if (placeInPlugin(name, id) === undefined) continue;
     }
     if (name.includes('\\')) {
       layout.push({
@@ -477,7 +481,9 @@ async function extractEntries(
     const dataError =
       meter.bytes !== declared
         ? {
-            message: `entry ${shown} holds ${meter.bytes} bytes but its header says ${declared}: the zip is corrupt`,
+            message:
+              `entry ${shown} holds ${meter.bytes} bytes but its header says ${declared}: the zip is corrupt` +
+              (meter.bytes > declared ? " (Grafana's installer writes only part of it)" : ' (extracted as read)'),
             expected: String(declared),
             actual: String(meter.bytes),
           }

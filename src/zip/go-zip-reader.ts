@@ -206,7 +206,11 @@ function parseDirectoryHeader(b: Buffer, d: Buffer): GoZipFile | undefined {
  * @throws GoZipFormatError when Go's `zip.OpenReader` would fail (no end record, bad comment length, directory
  *   outside the file, a malformed zip64 field, or a count that disagrees modulo 65,536).
  */
-export async function readGoCentralDirectory(handle: FileHandle, size: number, maxEntries: number): Promise<GoZipFile[]> {
+export async function readGoCentralDirectory(
+  handle: FileHandle,
+  size: number,
+  maxEntries: number,
+): Promise<GoZipFile[]> {
   const { end, baseOffset } = await readDirectoryEnd(handle, size);
   const files: GoZipFile[] = [];
   // Go reads the directory through a bufio.Reader; a 64 KiB window here.
