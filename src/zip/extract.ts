@@ -35,6 +35,7 @@ const PLUGINS = '/plugins';
 const PLUGIN_JSON_MAX = 1024 * 1024;
 const HAVE_CRC32 = typeof (zlib as { crc32?: unknown }).crc32 === 'function';
 
+/** Limits on what is read (see `OpenPluginZipOptions`): entries, bytes in total, bytes per entry. */
 export interface ExtractLimits {
   maxEntries: number;
   maxTotalBytes: number;
@@ -131,7 +132,7 @@ async function readSmall(zipfile: yauzl.ZipFile, file: GoZipFile, max: number): 
   const chunks: Buffer[] = [];
   const meter = new Meter(max, { bytes: 0, max });
   try {
-    await pipeline(await openData(zipfile, file), meter, async function* (source: AsyncIterable<Buffer>) {
+    await pipeline(await openData(zipfile, file), meter, async (source: AsyncIterable<Buffer>) => {
       for await (const chunk of source) chunks.push(chunk);
     });
   } catch {
