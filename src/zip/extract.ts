@@ -252,6 +252,14 @@ async function extractEntries(
     rel === '' ? Buffer.from(pluginDir) : Buffer.concat([Buffer.from(`${pluginDir}/`), Buffer.from(rel, 'latin1')]);
 
   const written = new Map<string, Written>();
+  /** Folders made so far (binary-string paths): the same folder listed again needs no system call. */
+  const folders = new Set<string>();
+  const makeFolder = async (folder: Buffer) => {
+    const key = folder.toString('latin1');
+    if (folders.has(key)) return;
+    await mkdir(folder, { recursive: true, mode: 0o755 });
+    folders.add(key);
+  };
   const tops: string[] = [];
   const total = { bytes: 0, max: limits.maxTotalBytes };
   let rootFiles = 0;
@@ -362,7 +370,7 @@ async function extractEntries(
       });
     if (mode.isDir) {
       try {
-        await mkdir(dest, { recursive: true, mode: 0o755 });
+        await makeFolder(dest);
       } catch {
         conflict();
         break;
@@ -374,7 +382,7 @@ async function extractEntries(
       break;
     }
     try {
-      await mkdir(parentOf(dest), { recursive: true, mode: 0o755 });
+      await makeFolder(parentOf(dest));
     } catch {
       conflict();
       break;
