@@ -17,7 +17,7 @@ import { walkPluginFiles } from '../manifest/walk.js';
 import { decodeCleartext } from '../signature/cleartext.js';
 import { parseManifestJson } from '../signature/manifest-json.js';
 import { writeFileAtomically } from '../fs/atomic-write.js';
-import { isBackendBinary, readBackendExecutables } from './read-zip.js';
+import { isBackendBinary, readBackendExecutables } from '../manifest/backend-binary.js';
 
 /** The entries' time when MANIFEST.txt carries none: 1980-01-01 00:00:00, the first date a zip can hold. */
 const FALLBACK_MTIME_MS = Date.UTC(1980, 0, 1);

@@ -26,10 +26,12 @@ import { PluginError } from '../../src/errors.js';
 import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
 import { signPlugin } from '../../src/signing/sign.js';
 import type { Finding } from '../../src/verify/findings.js';
+import { verifyPlugin } from '../../src/verify/verify.js';
 import { openPluginZip, verifyPluginZip, type ZipLayoutFinding } from '../../src/zip/read-zip.js';
 import { packagePlugin } from '../../src/zip/write-zip.js';
 import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
 import { describeShared, SHARED_PLUGINS } from '../helpers/shared.js';
+import { extractLikeGrafana } from '../helpers/grafana-extract.js';
 import { copyPlugin, tempDir } from '../helpers/tmp.js';
 
 const NESTED = path.join(SHARED_PLUGINS, 'nested');
@@ -124,12 +126,37 @@ const keys = () => TrustedKeys.withEmbedded();
 /** Signature findings that decide a status (the informational ones excluded). */
 const decisive = (findings: Finding[]) => findings.filter((f) => f.status !== null);
 
-/** Verifies zip bytes with a dedicated temp root, and checks that the extraction folder is gone afterwards. */
-async function verifyBytes(bytes: Buffer, limits: Parameters<typeof verifyPluginZip>[2] = {}) {
+/**
+ * The cross-check: the zip's verdict equals the verdict on the folder Grafana's installer would write
+ * (`extractLikeGrafana` in test/helpers, from Go's archive/zip and Grafana's pkg/plugins/storage/fs.go), with
+ * the same decisive findings. When the zip reader could not reproduce an entry the installer would extract
+ * (an `unsafe-entry` finding), the zip must not verify valid.
+ */
+async function crossCheck(
+  bytes: Buffer,
+  result: Awaited<ReturnType<typeof verifyPluginZip>>,
+  trusted: TrustedKeys,
+  id: string,
+) {
+  const { pluginDir } = extractLikeGrafana(bytes, tempDir('grafana-plugins-'), id);
+  const reference = await verifyPlugin(pluginDir, { keys: trusted });
+  if (result.findings.some((f) => f.kind === 'unsafe-entry')) {
+    expect(result.status).not.toBe('valid');
+    return reference;
+  }
+  expect(result.status).toBe(reference.status);
+  const decisiveOf = (findings: Finding[]) => decisive(findings).map((f) => [f.kind, f.path]);
+  expect(decisiveOf(result.findings)).toEqual(decisiveOf(reference.findings));
+  return reference;
+}
+
+/** Verifies zip bytes with a dedicated temp root, checks that the extraction folder is gone, and cross-checks. */
+async function verifyBytes(bytes: Buffer, limits: Parameters<typeof verifyPluginZip>[2] = {}, id = ID) {
   const tempRoot = tempDir('extract-');
   const file = zipFile(bytes);
   const result = await verifyPluginZip(file, { keys: keys() }, { ...limits, tempRoot });
   expect(readdirSync(tempRoot)).toEqual([]);
+  await crossCheck(bytes, result, keys(), id);
   return { result, file };
 }
 
@@ -209,28 +236,31 @@ describeShared('verifyPluginZip on the real nested fixture (plugin id test-datas
       {
         kind: 'zip-root-file',
         message:
-          "file at the zip root: README.md; Grafana's installer and the catalog expect every file inside one top-level folder named after the plugin id",
+          "file at the zip root: README.md; Grafana's installer and the catalog expect every file inside one top-level folder named after the plugin id (the installer writes it outside the plugin folder)",
         path: 'README.md',
       },
     ]);
     expect(result.status).toBe('valid');
   });
 
-  it('the folder zipped flat (plugin.json at the root): one zip-root-file per root file, the contents still verified', async () => {
+  it('the folder zipped flat (plugin.json at the root): the installer renames nested/ to the plugin, so only nested/plugin.json is installed → unsigned', async () => {
     const tempRoot = tempDir('extract-');
     const opened = await openPluginZip(zipFile(await makeZip(folderItems(NESTED))), { tempRoot });
-    expect(opened.topFolder).toBeUndefined();
+    // Grafana's reGitBuild renames the first segment "nested/" to the plugin id; root files land outside the plugin.
+    expect(opened.topFolder).toBe('nested');
     expect(opened.layout.map((l) => [l.kind, l.path])).toEqual([
       ['zip-root-file', 'MANIFEST.txt'],
       ['zip-root-file', 'plugin.json'],
+      ['zip-top-folder-name', 'nested/'],
     ]);
+    expect(readdirSync(opened.pluginDir)).toEqual(['plugin.json']);
     await opened.cleanup();
     const { result } = await verifyBytes(await makeZip(folderItems(NESTED)));
-    expect(result.status).toBe('valid');
-    expect(result.filesCount).toBe(2);
+    expect(result.status).toBe('unsigned');
+    expect(result.filesCount).toBe(1);
   });
 
-  it('a ../ entry: zip-path-escape, not extracted anywhere, status valid', async () => {
+  it('a <top>/../ entry: zip-path-escape, written outside the plugin (as the installer does), status valid', async () => {
     const built = await makeZip([...folderItems(NESTED, ID), { name: `${ID}/XX/evil.txt`, data: 'evil' }]);
     const bytes = patchName(built, `${ID}/XX/evil.txt`, `${ID}/../evil.txt`);
     const tempRoot = tempDir('extract-');
@@ -239,7 +269,7 @@ describeShared('verifyPluginZip on the real nested fixture (plugin id test-datas
       {
         kind: 'zip-path-escape',
         message:
-          "entry name climbs out of its folder with ..: test-datasource/../evil.txt; not extracted (Grafana's installer refuses the archive)",
+          "entry name climbs out of its folder with ..: test-datasource/../evil.txt; Grafana's installer writes it outside the plugin folder; not part of the plugin",
         path: 'test-datasource/../evil.txt',
       },
     ];
@@ -254,11 +284,12 @@ describeShared('verifyPluginZip on the real nested fixture (plugin id test-datas
     expect(result.status).toBe('valid');
   });
 
-  it('absolute names (/x and C:x): zip-absolute each, not extracted', async () => {
+  it('absolute names: C:x is outside the plugin; /x makes the installer refuse the archive and stop there', async () => {
     let bytes = await makeZip([
-      ...folderItems(NESTED, ID),
-      { name: 'Xetc/evil.txt', data: 'evil' },
       { name: 'C_/evil.txt', data: 'evil' },
+      ...folderItems(NESTED, ID).slice(0, 2),
+      { name: 'Xetc/evil.txt', data: 'evil' },
+      ...folderItems(NESTED, ID).slice(2),
     ]);
     bytes = patchName(bytes, 'Xetc/evil.txt', '/etc/evil.txt');
     bytes = patchName(bytes, 'C_/evil.txt', 'C:/evil.txt');
@@ -267,19 +298,32 @@ describeShared('verifyPluginZip on the real nested fixture (plugin id test-datas
       {
         kind: 'zip-absolute',
         message:
-          "entry name is an absolute path: /etc/evil.txt; not extracted (Grafana's installer refuses the archive)",
-        path: '/etc/evil.txt',
+          "entry name is an absolute path on Windows: C:/evil.txt; not part of the plugin (Grafana's installer on Linux and macOS writes it outside the plugin folder)",
+        path: 'C:/evil.txt',
       },
       {
         kind: 'zip-absolute',
-        message: "entry name is an absolute path: C:/evil.txt; not extracted (Grafana's installer refuses the archive)",
-        path: 'C:/evil.txt',
+        message:
+          "entry name is an absolute path: /etc/evil.txt; not extracted (Grafana's installer refuses the archive); Grafana's installer stops at this entry, so the 1 after it were not extracted",
+        path: '/etc/evil.txt',
+      },
+      {
+        kind: 'zip-no-plugin-json',
+        message:
+          "the zip has no test-datasource/plugin.json: Grafana's installer and the catalog read the plugin id from it",
+        path: 'test-datasource/plugin.json',
       },
     ]);
-    expect(result.status).toBe('valid');
+    // test-datasource/plugin.json came after /etc/evil.txt: the installer never wrote it.
+    expect(result.status).toBe('modified');
+    expect(decisive(result.findings).map((f) => [f.kind, f.path])).toEqual([
+      ['plugin-id-mismatch', 'plugin.json'],
+      ['plugin-version-mismatch', 'plugin.json'],
+      ['file-missing', 'plugin.json'],
+    ]);
   });
 
-  it('a backslash separator: zip-backslash, read as / so the contents verify valid', async () => {
+  it('a backslash separator: zip-backslash, and the file name keeps the \\ as on Linux → modified', async () => {
     const items = folderItems(NESTED, ID);
     const built = await makeZip(
       items.map((i) => (i.name === `${ID}/nested/plugin.json` ? { ...i, name: `${ID}/nested#plugin.json` } : i)),
@@ -290,23 +334,26 @@ describeShared('verifyPluginZip on the real nested fixture (plugin id test-datas
       {
         kind: 'zip-backslash',
         message:
-          "entry name uses \\ as separator: test-datasource/nested\\plugin.json; zip entry names must use / (the catalog requires it, and Grafana's installer on Linux and macOS does not split on \\); read here as test-datasource/nested/plugin.json",
+          "entry name uses \\ as separator: test-datasource/nested\\plugin.json; zip entry names must use / (the catalog requires it, and Grafana's installer on Linux and macOS keeps \\ in the file name)",
         path: 'test-datasource/nested\\plugin.json',
         expected: 'test-datasource/nested/plugin.json',
         actual: 'test-datasource/nested\\plugin.json',
       },
     ]);
-    expect(result.status).toBe('valid');
-    expect(result.filesCount).toBe(2);
+    expect(result.status).toBe('modified');
+    expect(decisive(result.findings).map((f) => [f.kind, f.path])).toEqual([
+      ['file-missing', 'nested/plugin.json'],
+      ['file-not-covered', 'nested\\plugin.json'],
+    ]);
   });
 
-  it('a backslash ..\\ escape is reported twice and never extracted', async () => {
+  it('a backslash ..\\ is one file name at the zip root on Linux: reported, not part of the plugin', async () => {
     const built = await makeZip([...folderItems(NESTED, ID), { name: `${ID}/XXXevil.txt`, data: 'evil' }]);
     const bytes = patchName(built, `${ID}/XXXevil.txt`, `${ID}\\..\\evil.txt`);
     const { result } = await verifyBytes(bytes);
     expect(result.layout.map((l) => [l.kind, l.path])).toEqual([
       ['zip-backslash', 'test-datasource\\..\\evil.txt'],
-      ['zip-path-escape', 'test-datasource\\..\\evil.txt'],
+      ['zip-root-file', 'test-datasource\\..\\evil.txt'],
     ]);
     expect(result.status).toBe('valid');
   });
@@ -323,7 +370,7 @@ describeShared('verifyPluginZip on the real nested fixture (plugin id test-datas
     expect(decisive(result.findings).map((f) => [f.kind, f.path])).toEqual([['file-modified', 'plugin.json']]);
   });
 
-  it('a symlink entry: zip-symlink, never created, status valid', async () => {
+  it('a symlink entry: zip-symlink, never created; the installer would create it, so never valid (invalid)', async () => {
     const bytes = await makeZip([
       ...folderItems(NESTED, ID),
       { name: `${ID}/link.json`, data: 'plugin.json', mode: 0o120777 },
@@ -334,7 +381,7 @@ describeShared('verifyPluginZip on the real nested fixture (plugin id test-datas
       {
         kind: 'zip-symlink',
         message:
-          'symlink entry: test-datasource/link.json; not created (links in a zip are neither followed nor created here): put the file itself in the zip',
+          "symlink entry: test-datasource/link.json; not created (links in a zip are neither followed nor created here): put the file itself in the zip; Grafana's installer would create it, so the verdict cannot be valid",
         path: 'test-datasource/link.json',
       },
     ];
@@ -343,7 +390,11 @@ describeShared('verifyPluginZip on the real nested fixture (plugin id test-datas
     await opened.cleanup();
     const { result } = await verifyBytes(bytes);
     expect(result.layout).toEqual(expected);
-    expect(result.status).toBe('valid');
+    expect(result.status).toBe('invalid');
+    expect(result.findings[0]).toMatchObject({ kind: 'unsafe-entry', status: 'invalid' });
+    expect(result.reason).toBe(
+      "Grafana's installer would extract entries that were not reproduced here: test-datasource/link.json; the files Grafana would load cannot be checked, so the zip cannot verify valid (see the zip layout problems)",
+    );
   });
 
   it('a duplicate name: zip-duplicate, and the last one wins as with Grafana’s installer → modified', async () => {
@@ -420,7 +471,7 @@ describeShared('verifyPluginZip on the real nested fixture (plugin id test-datas
       {
         kind: 'zip-unreadable',
         message:
-          'cannot read the zip: End of central directory record signature not found. Either not a zip file, or file is truncated.',
+          "cannot read the zip: zip: not a valid zip file (no end of central directory record); nothing was extracted (Go's archive/zip, which Grafana's installer uses, refuses it too)",
       },
     ]);
     expect(result.status).toBe('unsigned');
@@ -436,12 +487,16 @@ describeShared('verifyPluginZip on the real nested fixture (plugin id test-datas
   });
 });
 
-describeShared('limits (zip bombs stop early)', () => {
+/** The `unsafe-entry` finding a limit adds: Grafana's installer would extract what was not reproduced. */
+const unreproduced = (entries: string) =>
+  `Grafana's installer would extract entries that were not reproduced here: ${entries}; the files Grafana would load cannot be checked, so the zip cannot verify valid (see the zip layout problems)`;
+
+describeShared('limits (zip bombs stop early; the verdict is then never valid)', () => {
   const EIGHT_MIB = 8 * 1024 * 1024;
   const ONE_MIB = 1024 * 1024;
   const bomb = () => makeZip([...folderItems(NESTED, ID), { name: `${ID}/big.bin`, data: Buffer.alloc(EIGHT_MIB) }]);
 
-  it('an entry whose header declares more than maxEntryBytes is not extracted', async () => {
+  it('an entry whose header declares more than maxEntryBytes is not extracted → invalid', async () => {
     const { result } = await verifyBytes(await bomb(), { maxEntryBytes: ONE_MIB });
     expect(result.layout).toEqual<ZipLayoutFinding[]>([
       {
@@ -453,7 +508,8 @@ describeShared('limits (zip bombs stop early)', () => {
         actual: '8388608',
       },
     ]);
-    expect(result.status).toBe('valid');
+    expect(result.status).toBe('invalid');
+    expect(result.reason).toBe(unreproduced('test-datasource/big.bin'));
   });
 
   it('an entry whose header lies (says 1000 bytes) is stopped while inflating, just past the limit', async () => {
@@ -476,10 +532,11 @@ describeShared('limits (zip bombs stop early)', () => {
     const stoppedAfter = Number(m![1]);
     expect(stoppedAfter).toBeGreaterThan(ONE_MIB);
     expect(stoppedAfter).toBeLessThanOrEqual(ONE_MIB + 64 * 1024);
-    expect(result.status).toBe('valid');
+    expect(result.status).toBe('invalid');
+    expect(result.reason).toBe(unreproduced('test-datasource/big.bin'));
   });
 
-  it('with default limits, a lying header is a size mismatch and the bytes are kept (then not covered → modified)', async () => {
+  it('with default limits, a lying header is a size mismatch Grafana writes only in part → invalid', async () => {
     const bytes = await bomb();
     bytes.writeUInt32LE(1000, centralHeader(bytes, `${ID}/big.bin`) + 24);
     const { result } = await verifyBytes(bytes);
@@ -487,14 +544,18 @@ describeShared('limits (zip bombs stop early)', () => {
       {
         kind: 'zip-unreadable',
         message:
-          'entry test-datasource/big.bin holds 8388608 bytes but its header says 1000: the zip is corrupt (extracted as read)',
+          "entry test-datasource/big.bin holds 8388608 bytes but its header says 1000: the zip is corrupt (Grafana's installer writes only part of it)",
         path: 'test-datasource/big.bin',
         expected: '1000',
         actual: '8388608',
       },
     ]);
-    expect(result.status).toBe('modified');
-    expect(result.reason).toBe('The following files were not included in the signature: big.bin');
+    expect(result.status).toBe('invalid');
+    expect(result.reason).toBe(unreproduced('test-datasource/big.bin'));
+    expect(decisive(result.findings).map((f) => [f.kind, f.path])).toEqual([
+      ['unsafe-entry', undefined],
+      ['file-not-covered', 'big.bin'],
+    ]);
   });
 
   it('passing maxTotalBytes stops the extraction: that entry and the later ones are not extracted', async () => {
@@ -516,7 +577,11 @@ describeShared('limits (zip bombs stop early)', () => {
         actual: 'more than 1048576 bytes',
       },
     ]);
-    expect(decisive(result.findings).map((f) => [f.kind, f.path])).toEqual([['file-not-covered', 'a.bin']]);
+    expect(result.status).toBe('invalid');
+    expect(decisive(result.findings).map((f) => [f.kind, f.path])).toEqual([
+      ['unsafe-entry', undefined],
+      ['file-not-covered', 'a.bin'],
+    ]);
   });
 
   it('more entries than maxEntries: nothing is extracted', async () => {
@@ -525,12 +590,13 @@ describeShared('limits (zip bombs stop early)', () => {
       {
         kind: 'zip-too-large',
         message:
-          'the zip has 3 entries, more than the limit of 2: nothing was extracted, so the signature check below sees an empty plugin',
+          'the zip has more than 2 entries, the limit: nothing was extracted, so the signature check below sees an empty plugin',
         expected: 'at most 2 entries',
-        actual: '3',
+        actual: 'more than 2',
       },
     ]);
-    expect(result.status).toBe('unsigned');
+    expect(result.status).toBe('invalid');
+    expect(result.reason).toBe(unreproduced('(every entry)'));
   });
 });
 
@@ -770,10 +836,11 @@ describe('backend binaries (a synthetic plugin signed by the loopback grafana.co
   });
 });
 
-/** {@link verifyBytes} with other trusted keys. */
-async function verifyBytesWith(bytes: Buffer, trusted: TrustedKeys) {
+/** {@link verifyBytes} with other trusted keys (and the cross-check). */
+async function verifyBytesWith(bytes: Buffer, trusted: TrustedKeys, id = 'myorg-backend-datasource') {
   const tempRoot = tempDir('extract-');
   const result = await verifyPluginZip(zipFile(bytes), { keys: trusted }, { tempRoot });
   expect(readdirSync(tempRoot)).toEqual([]);
+  await crossCheck(bytes, result, trusted, id);
   return { result };
 }
