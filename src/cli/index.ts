@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * CLI entry point: `node dist/cli/index.js <verify|sign|manifest> ...`.
+ * CLI entry point: `node dist/cli/index.js <verify|sign|manifest|check-routes> ...`.
  * Exit codes: 0 success, 1 a verdict or expectation failed (or signing failed), 2 usage error.
  */
 import { SignPluginError, UsageError } from '../errors.js';
+import { CHECK_ROUTES_USAGE } from './check-routes-usage.js';
 import { MANIFEST_USAGE, manifestCommand } from './manifest.js';
 import { SIGN_USAGE, signCommand } from './sign.js';
 import { VERIFY_USAGE, verifyCommand } from './verify.js';
@@ -12,7 +13,8 @@ const HELP = `sign-plugin-action CLI: sign and verify Grafana plugins exactly as
 
 ${VERIFY_USAGE}
 ${SIGN_USAGE}
-${MANIFEST_USAGE}`;
+${MANIFEST_USAGE}
+${CHECK_ROUTES_USAGE}`;
 
 /**
  * Dispatches a command. @param argv arguments after `node index.js`. @returns the process exit code.
@@ -30,6 +32,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await signCommand(rest, out, warn, env);
       case 'manifest':
         return await manifestCommand(rest, out);
+      case 'check-routes':
+        return await (await import('./check-routes.js')).checkRoutesCommand(rest, out);
       case undefined:
       case '-h':
       case '--help':

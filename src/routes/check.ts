@@ -93,6 +93,12 @@ const CREDENTIAL_NAMES = new Set([
   'key',
 ]);
 
+/** A value quoted for a message, cut to 80 characters. */
+function q(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 80 ? s.slice(0, 79) + '…' : s;
+}
+
 function normalizeName(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
@@ -332,11 +338,7 @@ class Checker {
       }
       const role = goTitle(String(m.value.value));
       if (role !== '' && !ROLES.has(role)) {
-        this.decodeError(
-          m.value,
-          rptr,
-          `reqRole ${JSON.stringify(m.value.value)} is not None, Viewer, Editor or Admin`,
-        );
+        this.decodeError(m.value, rptr, `reqRole ${q(m.value.value)} is not None, Viewer, Editor or Admin`);
       }
     }
     const route: Route = {
@@ -418,7 +420,7 @@ class Checker {
         'jsondata-secret-name',
         node,
         ptr,
-        `jsonData key ${keys.map((k) => JSON.stringify(k)).join(', ')} looks like a secret; jsonData is readable by every Viewer`,
+        `jsonData key ${keys.map((k) => q(k)).join(', ')} looks like a secret; jsonData is readable by every Viewer`,
       );
     } else if (credentialLikeName !== undefined && json && !secure) {
       this.add(
@@ -441,7 +443,7 @@ class Checker {
           'route-unknown-key',
           m.keyNode,
           `${r.ptr}/${pointerToken(m.key)}`,
-          `route key ${JSON.stringify(m.key)} is not a key of Grafana's Route, even case-insensitively: it is ignored`,
+          `route key ${q(m.key)} is not a key of Grafana's Route, even case-insensitively: it is ignored`,
         );
       }
     }
@@ -457,7 +459,7 @@ class Checker {
         'route-method-invalid',
         r.method.node,
         r.method.ptr,
-        `method ${JSON.stringify(r.method.value)} never matches a request method (compared byte for byte), so this route and its reqRole/reqAction never apply`,
+        `method ${q(r.method.value)} never matches a request method (compared byte for byte), so this route and its reqRole/reqAction never apply`,
       );
     }
 
@@ -523,7 +525,7 @@ class Checker {
           'header-name-invalid',
           h.name.node,
           h.name.ptr,
-          `header name ${JSON.stringify(h.name.value)} is not an HTTP token: Go refuses to send the request, so every request on this route fails`,
+          `header name ${q(h.name.value)} is not an HTTP token: Go refuses to send the request, so every request on this route fails`,
         );
       }
       if (h.content === undefined || h.content.isNull) continue;
@@ -537,7 +539,7 @@ class Checker {
         h.content.node,
         h.content.ptr,
         isAuth ? `${hn} header` : undefined,
-        isCredentialLikeName(hn) ? `header ${JSON.stringify(hn)}` : undefined,
+        isCredentialLikeName(hn) ? `header ${q(hn)}` : undefined,
       );
       if (isAuth) {
         const m = /^ *basic /i.exec(a.masked);
@@ -567,9 +569,7 @@ class Checker {
             v.node,
             v.ptr,
             undefined,
-            v === p.content && isCredentialLikeName(nameText)
-              ? `query parameter ${JSON.stringify(nameText)}`
-              : undefined,
+            v === p.content && isCredentialLikeName(nameText) ? `query parameter ${q(nameText)}` : undefined,
           );
           if (secure) {
             this.add(
@@ -735,7 +735,7 @@ class Checker {
             n,
             p,
             undefined,
-            name !== undefined && isCredentialLikeName(name) ? `body property ${JSON.stringify(name)}` : undefined,
+            name !== undefined && isCredentialLikeName(name) ? `body property ${q(name)}` : undefined,
           );
       }
     };
@@ -846,24 +846,25 @@ export function checkPluginJsonText(text: string, file: string): RouteFinding[] 
     }
     // route-shadowed: reported once, on the later route, naming the first that covers it.
     const eligible = routes.filter((r) => !r.badMatch && !invalidMethod.has(r.index));
+    const paths = eligible.map((r) => r.path?.value ?? '');
+    const methods = eligible.map((r) => r.method?.value ?? '');
+    const cleaned = kind === 'datasource' ? paths.map(cleanDataSourcePath) : paths;
     for (let j = 0; j < eligible.length; j++) {
       const later = eligible[j]!;
-      const lp = later.path?.value ?? '';
-      const lm = later.method?.value ?? '';
+      const lp = paths[j]!;
+      const lm = methods[j]!;
       for (let i = 0; i < j; i++) {
+        if (!methodCovers(methods[i]!, lm)) continue;
+        if (kind === 'datasource' ? !cleaned[j]!.startsWith(cleaned[i]!) : !appCovers(paths[i]!, lp)) continue;
         const earlier = eligible[i]!;
-        const ep = earlier.path?.value ?? '';
-        if (!methodCovers(earlier.method?.value ?? '', lm)) continue;
-        const covers =
-          kind === 'datasource' ? cleanDataSourcePath(lp).startsWith(cleanDataSourcePath(ep)) : appCovers(ep, lp);
-        if (!covers) continue;
+        const ep = paths[i]!;
         const where = later.path !== undefined && !later.path.isNull ? later.path : undefined;
-        const duplicate = ep === lp && (earlier.method?.value ?? '') === lm;
+        const duplicate = ep === lp && methods[i] === lm;
         c.add(
           'route-shadowed',
           where?.node ?? later.node,
           where?.ptr ?? later.ptr,
-          `unreachable: route ${earlier.index} (path ${JSON.stringify(ep)}) matches every request this one matches and the first match wins${duplicate ? ' (duplicate route)' : ''}`,
+          `unreachable: route ${earlier.index} (path ${q(ep)}) matches every request this one matches and the first match wins${duplicate ? ' (duplicate route)' : ''}`,
         );
         break;
       }

@@ -77,9 +77,23 @@ export function foldKey(key: string): string {
  * keeps. @returns members in document order.
  */
 export function fieldMembers(obj: JsonNode, goName: string): Member[] {
-  const f = foldKey(goName);
-  return members(obj).filter((m) => foldKey(m.key) === f);
+  let index = FIELD_INDEX.get(obj);
+  if (index === undefined) {
+    index = new Map();
+    for (const m of members(obj)) {
+      const k = foldKey(m.key);
+      const list = index.get(k);
+      if (list === undefined) index.set(k, [m]);
+      else list.push(m);
+    }
+    FIELD_INDEX.set(obj, index);
+  }
+  return index.get(foldKey(goName)) ?? NONE;
 }
+
+const NONE: Member[] = [];
+/** Members of each object node by folded key, built once per node. */
+const FIELD_INDEX = new WeakMap<JsonNode, Map<string, Member[]>>();
 
 /** The member Go keeps for `goName` (the last matching), or undefined. */
 export function lastField(obj: JsonNode, goName: string): Member | undefined {

@@ -160,16 +160,19 @@ function describe(n: Node): string {
 
 /** The template text with every position outside a literal text item replaced by {@link MASK}. */
 function maskActions(text: string): string {
-  const keep = new Uint8Array(text.length);
+  const parts: string[] = [];
+  let at = 0;
   const l = new Lexer('content', text);
   for (;;) {
     const i = l.nextItem();
     if (i.typ === ItemType.EOF || i.typ === ItemType.Error) break;
-    if (i.typ === ItemType.Text) keep.fill(1, i.pos, i.pos + i.val.length);
+    if (i.typ !== ItemType.Text) continue;
+    if (i.pos > at) parts.push(MASK.repeat(i.pos - at));
+    parts.push(i.val);
+    at = i.pos + i.val.length;
   }
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += keep[i] ? text[i] : MASK;
-  return out;
+  if (text.length > at) parts.push(MASK.repeat(text.length - at));
+  return parts.join('');
 }
 
 /** Parts of a URL found on the masked text (ROUTES.md §9 "URL parts"); offsets into the text, -1 when absent. */
