@@ -38,6 +38,19 @@ export const MASK = '\u0000';
  * tree. @param text the template text (for `body`, the raw JSON text). @returns the analysis; never throws.
  */
 export function analyzeTemplate(text: string): TemplateAnalysis {
+  const cached = CACHE.get(text);
+  if (cached !== undefined) return cached;
+  const a = analyzeUncached(text);
+  if (CACHE.size >= CACHE_MAX) CACHE.clear();
+  CACHE.set(text, a);
+  return a;
+}
+
+/** Analyses by template text: plugins repeat the same templates across routes (results are never mutated). */
+const CACHE = new Map<string, TemplateAnalysis>();
+const CACHE_MAX = 4096;
+
+function analyzeUncached(text: string): TemplateAnalysis {
   if (!text.includes('{{')) {
     return { ok: true, refs: [], execErrors: [], masked: text };
   }

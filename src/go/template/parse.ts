@@ -56,6 +56,9 @@ export const GO_TEMPLATE_BUILTINS: readonly string[] = [
   'ne',
 ];
 
+const BUILTIN_SET: ReadonlySet<string> = new Set(GO_TEMPLATE_BUILTINS);
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
 /** Go's `Mode` bits. */
 export const ParseComments = 1;
 export const SkipFuncCheck = 2;
@@ -647,7 +650,9 @@ export function parseTemplate(
   t.mode = options.mode ?? 0;
   t.text = text;
   const funcs =
-    options.funcs !== undefined ? [new Set(options.funcs)] : [new Set(extraFuncs), new Set(GO_TEMPLATE_BUILTINS)];
+    options.funcs !== undefined
+      ? [new Set(options.funcs)]
+      : [extraFuncs.length === 0 ? EMPTY_SET : new Set(extraFuncs), BUILTIN_SET];
   try {
     t.parseText(text, '', '', trees, funcs);
   } catch (e) {
