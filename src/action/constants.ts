@@ -18,6 +18,8 @@ export const Inputs = {
   Package: 'package',
   Retries: 'retries',
   TimeoutSeconds: 'timeout-seconds',
+  RouteChecks: 'route-checks',
+  SarifFile: 'sarif-file',
 } as const;
 
 export const Outputs = {
@@ -37,6 +39,8 @@ export const Outputs = {
   Results: 'results',
   Archive: 'archive',
   ArchiveSha1: 'archive-sha1',
+  RouteFindings: 'route-findings',
+  RouteErrors: 'route-errors',
 } as const;
 
 /** The `findings` output holds at most this many entries (outputs share GitHub's 1 MiB per-step limit). */

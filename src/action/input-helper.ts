@@ -2,11 +2,13 @@
  * Reading and validating the action's inputs once, into a typed object (upload-artifact's input-helper style).
  */
 import * as core from '@actions/core';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { SignatureType } from '../manifest/types.js';
 import { parseRetryInputs } from '../net/retry.js';
 import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
 import { DEFAULT_GRAFANA_COM_URL, Inputs, LEGACY_TOKEN_ENV, TOKEN_ENV } from './constants.js';
+import type { RouteChecks } from './routes.js';
 
 export type Mode = 'sign' | 'verify';
 export type IfNoToken = 'error' | 'warn' | 'ignore';
@@ -42,6 +44,10 @@ export interface ActionInputs {
   retries: number;
   /** Per-attempt timeout, milliseconds. */
   timeoutMs: number;
+  /** Route hygiene of plugin.json (ROUTES.md §9): error findings fail the job before signing, or warn, or off. */
+  routeChecks: RouteChecks;
+  /** Where to write the route findings as SARIF 2.1.0 ("" for nowhere), absolute. */
+  sarifFile: string;
 }
 
 /**
@@ -145,5 +151,18 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     package: booleanInput(Inputs.Package, false),
     retries,
     timeoutMs,
+    routeChecks: choiceInput<RouteChecks>(
+      Inputs.RouteChecks,
+      ['error', 'warn', 'off'],
+      'error',
+      'error = route error findings fail the job before signing; warn = report only; off = no route check',
+    ),
+    sarifFile: sarifFileInput(env),
   };
+}
+
+/** The `sarif-file` input, resolved against the workspace ("" when not set). */
+function sarifFileInput(env: NodeJS.ProcessEnv): string {
+  const raw = core.getInput(Inputs.SarifFile).trim();
+  return raw === '' ? '' : path.resolve(env.GITHUB_WORKSPACE || process.cwd(), raw);
 }

@@ -24,6 +24,15 @@ import { Inputs, MAX_FINDINGS_OUTPUT, Outputs, TOKEN_ENV } from './constants.js'
 import type { ActionInputs } from './input-helper.js';
 import { DEFAULT_MAX_SUMMARY_BYTES, escapeHtml, renderSummary } from './summary.js';
 import { resolveTargets, type Target } from './targets.js';
+import {
+  checkRunRoutes,
+  renderRoutesSection,
+  reportPluginRoutes,
+  routesBlockSigning,
+  setRouteOutputs,
+  type RunRoutes,
+  type TargetRoutes,
+} from './routes.js';
 
 /** What happened to one plugin. */
 export interface PluginOutcome {
@@ -36,6 +45,8 @@ export interface PluginOutcome {
   manifestPath?: string;
   archive?: { path: string; sha1: string };
   artifact?: { name: string; url?: string; skippedReason?: string };
+  /** Route hygiene findings of this plugin's plugin.json files (absent with route-checks: off). */
+  routes?: TargetRoutes;
 }
 
 /** What a run concluded, for callers and tests. */
@@ -55,6 +66,7 @@ interface RunContext {
   tolerateUnsigned: boolean;
   /** Several plugins: prefix messages with the plugin's path. */
   several: boolean;
+  routes: RunRoutes;
 }
 
 /**
@@ -72,7 +84,11 @@ interface RunContext {
 export async function run(inputs: ActionInputs, env: NodeJS.ProcessEnv = process.env): Promise<RunOutcome> {
   const outcome: RunOutcome = { ok: false, failures: [], plugins: [] };
   try {
-    const signing = inputs.mode === 'sign' && (inputs.token !== '' || !skipSigningWithoutToken(inputs));
+    const targets = await resolveTargets(inputs.dist, inputs.workspace);
+    // Route checks come first: an error finding in sign mode stops the run before anything is sent.
+    const routes = await checkRunRoutes(targets, inputs);
+    const routesBlock = routesBlockSigning(routes, inputs);
+    const signing = !routesBlock && inputs.mode === 'sign' && (inputs.token !== '' || !skipSigningWithoutToken(inputs));
     const keys = await trustedKeysFor({
       fetch: inputs.fetchKeys ?? signing,
       retrieval: inputs.publicKeyRetrieval,
@@ -81,21 +97,22 @@ export async function run(inputs: ActionInputs, env: NodeJS.ProcessEnv = process
       onWarning: (message) => core.warning(message),
       retries: inputs.retries,
     });
-    const targets = await resolveTargets(inputs.dist, inputs.workspace);
     const ctx: RunContext = {
       inputs,
       env,
       keys,
       signing,
-      tolerateUnsigned: inputs.mode === 'sign' && !signing,
+      tolerateUnsigned: inputs.mode === 'sign' && !signing && !routesBlock,
       several: targets.length > 1,
+      routes,
     };
     for (const target of targets) outcome.plugins.push(await processPlugin(target, ctx));
     for (const p of outcome.plugins) {
       outcome.failures.push(...p.failures.map((f) => (ctx.several ? `${p.target.display}: ${f}` : f)));
     }
     await setOutputs(outcome.plugins);
-    if (inputs.showSummary) await writeSummary(outcome.plugins, env);
+    await setRouteOutputs(routes, inputs);
+    if (inputs.showSummary) await writeSummary(outcome.plugins, env, inputs);
   } catch (error) {
     outcome.failures.push(...describeError(error));
   }
@@ -133,6 +150,7 @@ async function processPlugin(target: Target, ctx: RunContext): Promise<PluginOut
   const plugin: PluginOutcome = { target, expectations: [], failures: [] };
   if (ctx.several) core.startGroup(`${target.display}`);
   try {
+    reportPluginRoutes(plugin, ctx.routes, inputs);
     if (ctx.signing) await sign(target, ctx);
 
     const appUrls = inputs.appUrls.length > 0 ? inputs.appUrls : inputs.rootUrls.length > 0 ? inputs.rootUrls : null;
@@ -338,7 +356,7 @@ async function uploadArtifact(plugin: PluginOutcome, ctx: RunContext): Promise<P
   }
 }
 
-async function writeSummary(plugins: PluginOutcome[], env: NodeJS.ProcessEnv): Promise<void> {
+async function writeSummary(plugins: PluginOutcome[], env: NodeJS.ProcessEnv, inputs: ActionInputs): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) {
     core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
     return;
@@ -357,7 +375,9 @@ async function writeSummary(plugins: PluginOutcome[], env: NodeJS.ProcessEnv): P
         runUrl,
         artifact: p.artifact,
         maxBytes: budget,
-      }) + layoutSection(p.layout),
+      }) +
+      layoutSection(p.layout) +
+      (p.routes ? `\n\n${renderRoutesSection(p.routes.findings, inputs.routeChecks)}` : ''),
   );
   if (verified.length > 1) {
     const failing = verified.filter((p) => p.failures.length > 0).length;

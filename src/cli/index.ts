@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * CLI entry point: `node dist/cli/index.js <verify|sign|manifest> ...`.
+ * CLI entry point: `node dist/cli/index.js <verify|sign|manifest|check-routes> ...`.
  * Exit codes: 0 success, 1 a verdict or expectation failed (or signing failed), 2 usage error.
  *
  * Each command's module is imported when that command runs (ncc puts it in a chunk beside `index.js`), so `--help`
@@ -25,6 +25,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await (await import('./sign.js')).signCommand(rest, out, warn, env);
       case 'manifest':
         return await (await import('./manifest.js')).manifestCommand(rest, out);
+      case 'check-routes':
+        return await (await import('./check-routes.js')).checkRoutesCommand(rest, out);
       case undefined:
       case '-h':
       case '--help':

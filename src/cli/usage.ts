@@ -20,9 +20,14 @@ export const SIGN_USAGE =
 /** Usage of `manifest`, one line. */
 export const MANIFEST_USAGE = 'usage: manifest DIR';
 
+/** Usage of `check-routes`, one line. */
+export const CHECK_ROUTES_USAGE =
+  'usage: check-routes [--json] PATH...   (PATH: plugin folder, plugin.json or plugin .zip)';
+
 /** What `--help` prints: one line about the tool, then each command's usage. */
 export const HELP = `sign-plugin-action CLI: sign and verify Grafana plugins exactly as Grafana does.
 
 ${VERIFY_USAGE}
 ${SIGN_USAGE}
-${MANIFEST_USAGE}`;
+${MANIFEST_USAGE}
+${CHECK_ROUTES_USAGE}`;

@@ -60,6 +60,8 @@ describe('bundled action', () => {
       'artifact-url': '',
       archive: '',
       'archive-sha1': '',
+      'route-findings': '[]',
+      'route-errors': '0',
       results: expect.any(String),
     });
     expect(JSON.parse(run.outputs.results)).toEqual([
