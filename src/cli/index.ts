@@ -3,7 +3,10 @@
  * CLI entry point: `node dist/cli/index.js <verify|sign|manifest> ...`.
  * Exit codes: 0 success, 1 a verdict or expectation failed (or signing failed), 2 usage error.
  */
+import { LEGACY_TOKEN_ENV, TOKEN_ENV } from '../action/constants.js';
 import { SignPluginError, UsageError } from '../errors.js';
+import { runnerText } from '../text/escape.js';
+import { addSecret, redact } from '../text/redact.js';
 import { MANIFEST_USAGE, manifestCommand } from './manifest.js';
 import { SIGN_USAGE, signCommand } from './sign.js';
 import { VERIFY_USAGE, verifyCommand } from './verify.js';
@@ -19,8 +22,11 @@ ${MANIFEST_USAGE}`;
  * Never throws: errors are printed on stderr (no stack trace) and mapped to exit codes.
  */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const out = (s: string) => process.stdout.write(s + '\n');
-  const warn = (s: string) => process.stderr.write(`warning: ${s}\n`);
+  // Everything printed passes the token redactor and the escaping layer: the CLI runs in CI logs too.
+  for (const name of [TOKEN_ENV, LEGACY_TOKEN_ENV]) addSecret((env[name] ?? '').trim());
+  const print = (stream: NodeJS.WriteStream, s: string) => stream.write(runnerText(redact(s)) + '\n');
+  const out = (s: string) => print(process.stdout, s);
+  const warn = (s: string) => print(process.stderr, `warning: ${s}`);
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -45,7 +51,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       error instanceof SignPluginError || isUsage
         ? (error as Error).message
         : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    process.stderr.write(`error: ${message}\n`);
+    print(process.stderr, `error: ${message}`);
     return isUsage ? 2 : 1;
   }
 }
