@@ -306,3 +306,43 @@ describe('package writes .zip, .sha1 and .md5 or none', () => {
     60_000,
   );
 });
+
+describe('annotations within GitHub’s cap over the whole step', () => {
+  it('two plugins with 12 modified files each: at most 10 errors, the last one the failure message', async () => {
+    const ws = tempDir('boundary-annotations-');
+    for (const name of ['one', 'two']) cpSync(EXAMPLE, path.join(ws, 'plugins', name), { recursive: true });
+    const files = Array.from({ length: 12 }, (_, i) => `chunk-${String(i).padStart(2, '0')}.js`);
+    for (const name of ['one', 'two'])
+      for (const f of files) writeFileSync(path.join(ws, 'plugins', name, f), `// ${f}\n`);
+    const signed = await runAction({
+      workspace: ws,
+      inputs: {
+        dist: 'plugins/*',
+        'access-policy-token': DEMO_TOKEN,
+        'grafana-com-url': grafanaCom.url,
+        'public-keys': grafanaCom.publicKeyArmored,
+        'upload-artifact': 'false',
+      },
+    });
+    expect(signed.code).toBe(0);
+    for (const name of ['one', 'two'])
+      for (const f of files) writeFileSync(path.join(ws, 'plugins', name, f), '// tampered\n');
+    const run = await runAction({
+      workspace: ws,
+      inputs: { mode: 'verify', dist: 'plugins/*', 'public-keys': grafanaCom.publicKeyArmored },
+    });
+    expect(run.code).toBe(1);
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errors).toHaveLength(10);
+    expect(errors.filter((l) => l.includes(',file=plugins/one/chunk-'))).toHaveLength(8);
+    // Held: plugin one's own roll-up, and plugin two's 8 file errors and roll-up.
+    expect(errors[8]).toBe('::error::… and 10 more errors, see the log and the job summary');
+    expect(errors[9]).toMatch(/^::error::plugins\/one: plugin 'myorg-demo-panel' has an modified signature%0A/);
+    // Nothing is lost: the held annotations are plain log lines, and the failure lists all 24 files.
+    expect(run.stdout).toContain(
+      'Error (Modified signature: chunk-00.js): Plugin file checksum does not match signature checksum: chunk-00.js',
+    );
+    for (const f of files)
+      expect(errors[9]).toContain(`plugins/two: Plugin file checksum does not match signature checksum: ${f}`);
+  }, 120_000);
+});
