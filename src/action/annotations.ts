@@ -24,6 +24,12 @@ export interface Annotation {
 export const MAX_ANNOTATIONS_PER_KIND = 9;
 
 /**
+ * Error annotations kept before the roll-up: one fewer than {@link MAX_ANNOTATIONS_PER_KIND}, because a failing
+ * step's `core.setFailed` is an error annotation too and must be one of the 10 GitHub shows (8 + roll-up + failure).
+ */
+export const MAX_ERROR_ANNOTATIONS = MAX_ANNOTATIONS_PER_KIND - 1;
+
+/**
  * The annotations of one verification, errors first, then warnings, then notices.
  *
  * - `error`, one per finding that sets a status (Grafana's verdict), in check order so the deciding one comes
@@ -33,8 +39,9 @@ export const MAX_ANNOTATIONS_PER_KIND = 9;
  * - `notice` `Signed as <signatureType> by <signedByOrgName>` when the plugin is valid and every expectation met.
  * - `notice`, one per information finding (status null).
  *
- * Each level keeps at most {@link MAX_ANNOTATIONS_PER_KIND} annotations, followed by one roll-up of the same
- * level: `… and N more, see the job summary` (GitHub shows at most 10 of each kind per step).
+ * Errors keep at most {@link MAX_ERROR_ANNOTATIONS} annotations, notices {@link MAX_ANNOTATIONS_PER_KIND}, each
+ * followed by one roll-up of the same level: `… and N more, see the job summary` (GitHub shows at most 10 of each
+ * kind per step, and the error that fails the step is one of them).
  *
  * @param result the verification; @param expectations the checks of the user's expectations.
  * @param opts `workspace` (GITHUB_WORKSPACE) and `distPath` (the plugin folder), both absolute; `fileErrorsOnly`
@@ -75,7 +82,10 @@ export function buildAnnotations(
   }
   for (const f of result.findings) if (f.status === null) notices.push(findingAnnotation(f, 'notice', opts));
 
-  return [...capLevel(errors, 'error'), ...capLevel(notices, 'notice')];
+  return [
+    ...capLevel(errors, 'error', MAX_ERROR_ANNOTATIONS),
+    ...capLevel(notices, 'notice', MAX_ANNOTATIONS_PER_KIND),
+  ];
 }
 
 const EXPECTATION_NAMES: Record<ExpectationCheck['name'], string> = {
@@ -118,8 +128,8 @@ function workspaceFile(workspace: string, distPath: string, pluginPath: string):
   return rel.split(path.sep).join('/');
 }
 
-function capLevel(items: Annotation[], level: Annotation['level']): Annotation[] {
-  if (items.length <= MAX_ANNOTATIONS_PER_KIND) return items;
-  const more = items.length - MAX_ANNOTATIONS_PER_KIND;
-  return [...items.slice(0, MAX_ANNOTATIONS_PER_KIND), { level, message: `… and ${more} more, see the job summary` }];
+function capLevel(items: Annotation[], level: Annotation['level'], max: number): Annotation[] {
+  if (items.length <= max) return items;
+  const more = items.length - max;
+  return [...items.slice(0, max), { level, message: `… and ${more} more, see the job summary` }];
 }

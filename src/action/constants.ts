@@ -37,6 +37,7 @@ export const Outputs = {
   ArtifactId: 'artifact-id',
   ArtifactUrl: 'artifact-url',
   Results: 'results',
+  ResultsFile: 'results-file',
   Archive: 'archive',
   ArchiveSha1: 'archive-sha1',
   RouteFindings: 'route-findings',

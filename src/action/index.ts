@@ -1,7 +1,7 @@
 /**
  * Action entry point: read the inputs, run. Everything else lives in main.ts.
  */
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { getInputs } from './input-helper.js';
 import { run } from './main.js';
 

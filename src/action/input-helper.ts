@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { addSecret } from '../text/redact.js';
 import type { SignatureType } from '../manifest/types.js';
 import { parseRetryInputs } from '../net/retry.js';
 import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
@@ -109,7 +110,10 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     token = env[LEGACY_TOKEN_ENV].trim();
     core.warning(`${LEGACY_TOKEN_ENV} is deprecated: pass the token as access-policy-token or ${TOKEN_ENV}`);
   }
-  if (token) core.setSecret(token);
+  if (token) {
+    core.setSecret(token);
+    addSecret(token);
+  }
 
   const dist = core
     .getInput(Inputs.Dist)

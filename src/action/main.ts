@@ -4,7 +4,6 @@
  * artifact). Inputs arrive parsed; this file talks to the runner only through `@actions/core`, and the engine it
  * calls never does.
  */
-import * as core from '@actions/core';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,10 +18,13 @@ import { verifyTarget } from '../verify/target.js';
 import type { VerifyResult } from '../verify/verify.js';
 import { TOOL_VERSION } from '../version.js';
 import { buildAnnotations } from './annotations.js';
+import { boundResults } from './results-output.js';
+import * as core from './runner.js';
 import { defaultArtifactName, uploadManifestArtifact } from './artifact.js';
 import { Inputs, MAX_FINDINGS_OUTPUT, Outputs, TOKEN_ENV } from './constants.js';
 import type { ActionInputs } from './input-helper.js';
-import { DEFAULT_MAX_SUMMARY_BYTES, escapeHtml, renderSummary } from './summary.js';
+import { DEFAULT_MAX_SUMMARY_BYTES, renderSummary } from './summary.js';
+import { oneLine, summaryText } from '../text/escape.js';
 import { resolveTargets, type Target } from './targets.js';
 import {
   checkRunRoutes,
@@ -110,13 +112,14 @@ export async function run(inputs: ActionInputs, env: NodeJS.ProcessEnv = process
     for (const p of outcome.plugins) {
       outcome.failures.push(...p.failures.map((f) => (ctx.several ? `${p.target.display}: ${f}` : f)));
     }
-    await setOutputs(outcome.plugins);
+    await setOutputs(outcome.plugins, env);
     await setRouteOutputs(routes, inputs);
     if (inputs.showSummary) await writeSummary(outcome.plugins, env, inputs);
   } catch (error) {
     outcome.failures.push(...describeError(error));
   }
   outcome.ok = outcome.failures.length === 0;
+  core.flushAnnotations();
   if (!outcome.ok) core.setFailed(outcome.failures.join('\n'));
   return outcome;
 }
@@ -148,15 +151,15 @@ function skipSigningWithoutToken(inputs: ActionInputs): boolean {
 async function processPlugin(target: Target, ctx: RunContext): Promise<PluginOutcome> {
   const { inputs } = ctx;
   const plugin: PluginOutcome = { target, expectations: [], failures: [] };
-  if (ctx.several) core.startGroup(`${target.display}`);
+  if (ctx.several) core.startGroup(oneLine(target.display));
   try {
     reportPluginRoutes(plugin, ctx.routes, inputs);
     if (ctx.signing) await sign(target, ctx);
 
     const appUrls = inputs.appUrls.length > 0 ? inputs.appUrls : inputs.rootUrls.length > 0 ? inputs.rootUrls : null;
     core.info(
-      `Verifying ${target.display} as Grafana would` +
-        (appUrls ? ` at ${appUrls.join(', ')}` : ' (root URLs not checked: no app-urls or root-urls given)'),
+      `Verifying ${oneLine(target.display)} as Grafana would` +
+        (appUrls ? ` at ${oneLine(appUrls.join(', '))}` : ' (root URLs not checked: no app-urls or root-urls given)'),
     );
     const { result, layout } = await verifyTarget(target.path, { keys: ctx.keys, appUrls });
     const expectations = checkExpectations(result, { signatureType: inputs.signatureType, rootUrls: inputs.rootUrls });
@@ -201,7 +204,7 @@ async function sign(target: Target, ctx: RunContext): Promise<void> {
       `${target.display} is a .zip: sign the plugin folder, then package it (package: true), or use mode: verify`,
     );
   }
-  core.info(`Signing ${target.display} through ${inputs.grafanaComUrl}/plugins/ci/sign`);
+  core.info(`Signing ${oneLine(target.display)} through ${oneLine(inputs.grafanaComUrl)}/plugins/ci/sign`);
   const signed = await signPlugin({
     dist: target.path,
     token: inputs.token,
@@ -216,7 +219,7 @@ async function sign(target: Target, ctx: RunContext): Promise<void> {
       core.warning(`grafana.com: ${reason}; attempt ${attempt + 1} in ${(delayMs / 1000).toFixed(1)} s`),
   });
   core.info(
-    `Wrote ${path.join(target.display, 'MANIFEST.txt')} (${signed.manifestBytes.length} bytes, ` +
+    `Wrote ${oneLine(path.join(target.display, 'MANIFEST.txt'))} (${signed.manifestBytes.length} bytes, ` +
       `${Object.keys(signed.request.files).length} files signed)`,
   );
 }
@@ -243,7 +246,7 @@ async function packageSigned(plugin: PluginOutcome, ctx: RunContext): Promise<vo
   core.info(`Packaged ${display} (${packaged.entries} files, sha1 ${packaged.sha1}); it verifies valid as a zip`);
 }
 
-async function setOutputs(plugins: PluginOutcome[]): Promise<void> {
+async function setOutputs(plugins: PluginOutcome[], env: NodeJS.ProcessEnv): Promise<void> {
   const verified = plugins.filter((p) => p.result);
   const single = plugins.length === 1 ? plugins[0] : undefined;
   const result = single?.result;
@@ -266,20 +269,26 @@ async function setOutputs(plugins: PluginOutcome[]): Promise<void> {
           .digest('hex')
       : '',
   );
-  core.setOutput(
-    Outputs.Results,
-    JSON.stringify(
-      plugins.map((p) => ({
-        ...(p.result
-          ? pluginReport(p.result, p.expectations, p.target.display, p.layout)
-          : { path: p.target.display, status: null, ok: false }),
-        findings: (p.result?.findings ?? []).slice(0, MAX_FINDINGS_OUTPUT),
-        errors: p.failures,
-        archive: p.archive?.path ?? null,
-        artifactUrl: p.artifact?.url ?? null,
-      })),
-    ),
+  const results = await boundResults(
+    plugins.map((p) => ({
+      ...(p.result
+        ? pluginReport(p.result, p.expectations, p.target.display, p.layout)
+        : { path: p.target.display, status: null, ok: false }),
+      findings: (p.result?.findings ?? []).slice(0, MAX_FINDINGS_OUTPUT),
+      errors: p.failures,
+      archive: p.archive?.path ?? null,
+      artifactUrl: p.artifact?.url ?? null,
+    })),
+    env,
   );
+  core.setOutput(Outputs.Results, results.output);
+  core.setOutput(Outputs.ResultsFile, results.file);
+  if (results.omitted > 0) {
+    core.notice(
+      `results holds ${plugins.length - results.omitted} of ${plugins.length} plugins (GitHub limits outputs to ` +
+        `1 MiB); the full JSON is in ${results.file} (the results-file output)`,
+    );
+  }
   core.setOutput(Outputs.Archive, plugins.flatMap((p) => (p.archive ? [p.archive.path] : [])).join('\n'));
   core.setOutput(Outputs.ArchiveSha1, plugins.flatMap((p) => (p.archive ? [p.archive.sha1] : [])).join('\n'));
 }
@@ -288,15 +297,16 @@ function logResult(result: VerifyResult, expectations: ExpectationCheck[]): void
   const m = result.manifest;
   if (result.status === 'valid') {
     core.info(
-      `${grafanaBadge('valid')}: ${result.plugin.id} ${result.plugin.version}, ${m?.signatureType} signature by ` +
-        `${m?.signedByOrgName} (${m?.signedByOrg}), key ${m?.keyId}, ${result.filesCount} files`,
+      `${grafanaBadge('valid')}: ${oneLine(result.plugin.id)} ${oneLine(result.plugin.version)}, ` +
+        `${oneLine(m?.signatureType ?? '')} signature by ${oneLine(m?.signedByOrgName ?? '')} ` +
+        `(${oneLine(m?.signedByOrg ?? '')}), key ${oneLine(m?.keyId ?? '')}, ${result.filesCount} files`,
     );
   } else {
     core.info(`${grafanaBadge(result.status)}: ${result.headline}`);
   }
   for (const check of result.rootUrlChecks) {
-    core.info(`  app URL ${check.appUrl}: ${check.matched ? 'accepted' : 'rejected'}`);
-    for (const a of check.attempts) core.info(`    ${a.rootUrl}: ${a.reason}`);
+    core.info(`  app URL ${oneLine(check.appUrl)}: ${check.matched ? 'accepted' : 'rejected'}`);
+    for (const a of check.attempts) core.info(`    ${oneLine(a.rootUrl)}: ${oneLine(a.reason)}`);
   }
   for (const e of expectations) core.info(`  ${e.met ? '✓' : '✗'} ${e.message}`);
 }
@@ -389,7 +399,7 @@ async function writeSummary(plugins: PluginOutcome[], env: NodeJS.ProcessEnv, in
 /** The zip layout problems of a plugin zip, for the summary (at most 50 listed). */
 function layoutSection(layout: LayoutProblem[] | undefined): string {
   if (!layout || layout.length === 0) return '';
-  const items = layout.slice(0, 50).map((l) => `<li>${escapeHtml(l.message)}</li>`);
+  const items = layout.slice(0, 50).map((l) => `<li>${summaryText(l.message)}</li>`);
   if (layout.length > 50) items.push(`<li>… and ${layout.length - 50} more</li>`);
   return `\n\n<p><strong>Zip layout problems (${layout.length})</strong></p>\n<ul>${items.join('')}</ul>\n\n`;
 }

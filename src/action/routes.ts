@@ -2,10 +2,10 @@
  * The action's route hygiene step (ROUTES.md §9): checks every plugin's plugin.json routes before anything is
  * signed, places each finding on the file the author edits (the `src/plugin.json` twin of a `dist` plugin.json),
  * and reports it as annotations, a "Proxy routes" job-summary section, outputs and an optional SARIF 2.1.0 file.
- * Thin shell over `src/routes/`; all text from the plugin reaches the runner through `@actions/core`'s escaping,
- * the summary through `escapeHtml`.
+ * Thin shell over `src/routes/`; all text from the plugin reaches the runner through `./runner.ts` (redaction, escaping, the step-wide annotation cap),
+ * the summary through `summaryText` (`src/text/escape.ts`).
  */
-import * as core from '@actions/core';
+import * as core from './runner.js';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
@@ -17,7 +17,7 @@ import { TOOL_VERSION } from '../version.js';
 import { MAX_ANNOTATIONS_PER_KIND, type Annotation } from './annotations.js';
 import { Outputs } from './constants.js';
 import type { ActionInputs } from './input-helper.js';
-import { escapeHtml } from './summary.js';
+import { summaryText } from '../text/escape.js';
 import type { Target } from './targets.js';
 
 type PluginLike = { target: Target; failures: string[]; routes?: TargetRoutes };
@@ -206,9 +206,9 @@ export function buildRouteAnnotations(
 /** Rows shown in the summary section before `… and N more`. */
 const MAX_SUMMARY_ROWS = 100;
 
-/** Outside text for HTML content: escaped, line breaks as `<br>` (a blank line would end the HTML block). */
+/** Outside text for an HTML cell of the summary, at most 600 characters, through the escaping layer. */
 function cell(s: string): string {
-  return escapeHtml(s.length > 600 ? s.slice(0, 599) + '…' : s).replace(/\r\n|\r|\n|\u2028|\u2029/g, '<br>');
+  return summaryText(s.length > 600 ? s.slice(0, 599) + '…' : s);
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { ExpectationCheck } from '../verify/expectations.js';
 import { grafanaBadge, type Finding, type Hint, type SignatureStatus } from '../verify/findings.js';
 import type { VerifyResult } from '../verify/verify.js';
+import { escapeHtml, markdownText, summaryText } from '../text/escape.js';
 
 /** Default size cap: GitHub refuses a step summary over 1 MiB (1,048,576 bytes); this leaves room for others. */
 export const DEFAULT_MAX_SUMMARY_BYTES = 1_000_000;
@@ -27,24 +28,7 @@ export interface SummaryContext {
   maxListItems?: number;
 }
 
-const HTML_ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/**
- * Escapes text for HTML element content and quoted attribute values: `&` `<` `>` `"` `'` become entities.
- * Every value that comes from the plugin's files, its manifest or a server goes through this before it is
- * written into the summary (a file may be named `<img src=x onerror=alert(1)>.js`).
- *
- * @param s any text. @returns the same text, safe between tags and inside `"…"` attributes.
- */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
-}
+export { escapeHtml } from '../text/escape.js';
 
 /**
  * Renders the job summary of one verification: the verdict in Grafana's words (SIGNATURES.md §8) and the plugin
@@ -160,7 +144,7 @@ function clip(s: string, chars: number): string {
 
 /** Outside text for HTML content: clipped, escaped, line breaks as `<br>` (a blank line would end the HTML block). */
 function text(s: string, lim: Limits): string {
-  return escapeHtml(clip(s, lim.chars)).replace(/\r\n|\r|\n/g, '<br>');
+  return summaryText(clip(s, lim.chars));
 }
 
 function code(s: string, lim: Limits): string {
@@ -174,11 +158,6 @@ function code(s: string, lim: Limits): string {
 function link(url: string | undefined, labelHtml: string, lim: Limits): string {
   if (!url || !/^https?:\/\//i.test(url) || url.length > lim.chars) return labelHtml;
   return `<a href="${escapeHtml(url)}">${labelHtml}</a>`;
-}
-
-/** Text for a Markdown line: HTML-escaped, and Markdown's punctuation as numeric entities so it stays literal. */
-function markdownText(s: string): string {
-  return s.replace(/[&<>"'\\`*_[\]#~|]/g, (c) => HTML_ENTITIES[c] ?? `&#${c.charCodeAt(0)};`).replace(/\s+/g, ' ');
 }
 
 /** The first `limit` items rendered, plus how many were left out. */

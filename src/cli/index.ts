@@ -6,7 +6,10 @@
  * Each command's module is imported when that command runs (ncc puts it in a chunk beside `index.js`), so `--help`
  * loads only `./usage.ts` and `manifest` never loads `openpgp`, the zip libraries or the HTTP client.
  */
+import { LEGACY_TOKEN_ENV, TOKEN_ENV } from '../action/constants.js';
 import { SignPluginError, UsageError } from '../errors.js';
+import { runnerText } from '../text/escape.js';
+import { addSecret, redact } from '../text/redact.js';
 import { HELP } from './usage.js';
 
 /**
@@ -14,8 +17,11 @@ import { HELP } from './usage.js';
  * Never throws: errors are printed on stderr (no stack trace) and mapped to exit codes.
  */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const out = (s: string) => process.stdout.write(s + '\n');
-  const warn = (s: string) => process.stderr.write(`warning: ${s}\n`);
+  // Everything printed passes the token redactor and the escaping layer: the CLI runs in CI logs too.
+  for (const name of [TOKEN_ENV, LEGACY_TOKEN_ENV]) addSecret((env[name] ?? '').trim());
+  const print = (stream: NodeJS.WriteStream, s: string) => stream.write(runnerText(redact(s)) + '\n');
+  const out = (s: string) => print(process.stdout, s);
+  const warn = (s: string) => print(process.stderr, `warning: ${s}`);
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -42,7 +48,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       error instanceof SignPluginError || isUsage
         ? (error as Error).message
         : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-    process.stderr.write(`error: ${message}\n`);
+    print(process.stderr, `error: ${message}`);
     return isUsage ? 2 : 1;
   }
 }

@@ -2,10 +2,13 @@
  * The public keys a verification trusts, looked up the way Grafana's key provider looks them up: by the exact
  * `keyId` string written in the manifest (`GetPublicKey(ctx, manifest.KeyID)`, no case folding, no prefix match).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type * as openpgp from 'openpgp';
 import { UsageError } from '../errors.js';
+import { BoundedReadError, readBoundedRegularFile } from '../fs/read-bounded.js';
+
+/** The largest key file read from a `public-keys` / `--public-key` path: 1 MiB (an armored key is a few KiB). */
+export const MAX_KEY_FILE_BYTES = 1024 * 1024;
 import { GRAFANA_KEY_FINGERPRINT, GRAFANA_KEY_ID, GRAFANA_PUBLIC_KEY } from './grafana-key.js';
 
 /** Where a trusted key came from. */
@@ -156,7 +159,8 @@ export async function readArmoredPublicKeys(text: string, source: KeySource, lab
  * holding armored text. Empty values are skipped. Keys from text are labelled `<inputName> input #<n>` (n counts
  * from 1), keys from a file by the file's path; all have source `input`.
  *
- * @throws UsageError (input `inputName`) when a file is missing (`… file "x" not found …`) or is a directory, or
+ * @throws UsageError (input `inputName`) when a file is missing (`… file "x" not found …`), is not a regular file (a
+ *   folder, `/dev/zero`, a FIFO, a link to one: refused without blocking), holds over 1 MiB, or
  *   when the text is not an armored public key or is a private key (see {@link readArmoredPublicKeys}).
  */
 export async function loadPublicKeyInputs(values: string[], inputName: string): Promise<TrustedKey[]> {
@@ -171,20 +175,24 @@ export async function loadPublicKeyInputs(values: string[], inputName: string): 
       text = value;
       label = ordinal;
     } else {
-      const file = path.resolve(value);
-      if (!existsSync(file)) {
+      let bytes: Buffer;
+      try {
+        bytes = await readBoundedRegularFile(path.resolve(value), MAX_KEY_FILE_BYTES);
+      } catch (error) {
+        if (!(error instanceof BoundedReadError)) throw error;
+        const fix =
+          error.reason === 'missing'
+            ? `give an armored public key (${PUBLIC_BEGIN}) or the path of a file holding one`
+            : error.reason === 'too-large'
+              ? 'a key file holds at most 1 MiB: give the file with just the armored public key'
+              : 'give the path of a regular file holding an armored public key';
         throw new UsageError(
           inputName,
-          `${ordinal}: file "${value}" not found; give an armored public key (${PUBLIC_BEGIN}) or the path of a file holding one`,
+          `${ordinal}: ${error.reason === 'missing' ? `file "${value}" not found` : `"${value}": ${error.message}`}; ${fix}`,
+          { cause: error },
         );
       }
-      if (statSync(file).isDirectory()) {
-        throw new UsageError(
-          inputName,
-          `${ordinal}: "${value}" is a directory, not a file holding an armored public key`,
-        );
-      }
-      text = readFileSync(file, 'utf8');
+      text = bytes.toString('utf8');
       label = value;
     }
     try {

@@ -10,6 +10,7 @@
  * (`../net/http.ts`, through `@actions/http-client`).
  */
 import { SigningError, UsageError } from '../errors.js';
+import { makeRedactor } from '../text/redact.js';
 import type { UnsignedManifest } from '../manifest/types.js';
 import {
   exchangeFailureReason,
@@ -346,27 +347,6 @@ function hintFor(
       }
       return 'Unexpected answer from the signing endpoint: check grafana-com-url and retry.';
   }
-}
-
-/** A function replacing every occurrence of each secret (raw, JSON-escaped with or without `\/`, URL-encoded) by `***`. */
-function makeRedactor(secrets: string[]): (text: string) => string {
-  const forms = new Set<string>();
-  for (const secret of secrets) {
-    if (secret === '') continue;
-    forms.add(secret);
-    const jsonEscaped = JSON.stringify(secret).slice(1, -1);
-    forms.add(jsonEscaped);
-    forms.add(jsonEscaped.replace(/\//g, '\\/')); // encoders that also escape "/" (PHP, some Java)
-    forms.add(encodeURIComponent(secret));
-  }
-  const ordered = [...forms].filter((form) => form !== '').sort((a, b) => b.length - a.length);
-  return (text: string): string => {
-    let out = text;
-    for (const form of ordered) {
-      out = out.split(form).join('***');
-    }
-    return out;
-  };
 }
 
 /** A copy of a connection error that is safe to attach as `cause`: its message and code, redacted. */

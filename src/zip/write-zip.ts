@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, realpath, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,7 +16,6 @@ import { readPluginJson } from '../manifest/plugin-json.js';
 import { walkPluginFiles } from '../manifest/walk.js';
 import { decodeCleartext } from '../signature/cleartext.js';
 import { parseManifestJson } from '../signature/manifest-json.js';
-import { writeFileAtomically } from '../fs/atomic-write.js';
 import { isBackendBinary, readBackendExecutables } from '../manifest/backend-binary.js';
 
 /** The entries' time when MANIFEST.txt carries none: 1980-01-01 00:00:00, the first date a zip can hold. */
@@ -86,6 +85,26 @@ async function resolveMissing(target: string): Promise<string> {
   }
 }
 
+/**
+ * Refuses a target path where something other than a regular file is (a folder, a link, a FIFO), before anything is
+ * written, naming the path. @throws PluginError.
+ */
+async function checkWritableTarget(target: string): Promise<void> {
+  let stat;
+  try {
+    stat = await lstat(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new PluginError(`cannot write ${target}: ${(error as Error).message}`, { cause: error });
+  }
+  if (!stat.isFile()) {
+    const what = stat.isDirectory() ? 'a folder' : stat.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
+    throw new PluginError(
+      `cannot write ${target}: it is ${what}; remove or rename it and package again (nothing was written)`,
+    );
+  }
+}
+
 /** Passes bytes through, hashing them. */
 class Digests extends Transform {
   readonly sha1 = createHash('sha1');
@@ -108,8 +127,9 @@ class Digests extends Transform {
  * time, written the same in every time zone, so two runs on the same folder give the same bytes.
  *
  * Output: `<outDir>/<id>-<version>.zip` and, beside it, `.zip.sha1` and `.zip.md5` holding the lowercase hex
- * digest and a newline (what the catalog accepts). Each is written to a temporary file in `outDir` and renamed,
- * so a reader never sees a partial file; `outDir` is created if needed.
+ * digest and a newline (what the catalog accepts). All three or none: each is written to a temporary file in
+ * `outDir`, then all are renamed; a failure removes the temporary and renamed files. A target path where a folder,
+ * link or other non-regular file is refuses the whole set before anything is written. `outDir` is created if needed.
  *
  * @param pluginDir the signed plugin folder (with plugin.json and MANIFEST.txt).
  * @param outDir where to write; must not be inside `pluginDir` (the zip would become an unsigned plugin file).
@@ -118,8 +138,8 @@ class Digests extends Transform {
  * @returns the paths, digests and entry count.
  * @throws PluginError when plugin.json has no id/version (and none is given), `pluginId` differs from it, an id or
  *   version is not usable as a file name, the folder holds something Grafana refuses (a link outside the folder,
- *   a broken link, a special file), MANIFEST.txt is missing, or `outDir` is inside `pluginDir`; the `fs` error when
- *   a file cannot be read or written (temporary files are removed).
+ *   a broken link, a special file), MANIFEST.txt is missing, `outDir` is inside `pluginDir`, a target is not a
+ *   regular file, or a file cannot be read or written (naming it; temporary files are removed).
  */
 export async function packagePlugin(
   pluginDir: string,
@@ -184,23 +204,47 @@ export async function packagePlugin(
   zip.end();
 
   const archive = path.join(out, `${id}-${version}.zip`);
-  const temp = path.join(out, `.${path.basename(archive)}.${randomBytes(6).toString('hex')}.tmp`);
+  const sha1Path = `${archive}.sha1`;
+  const md5Path = `${archive}.md5`;
+  // The set is written all or nothing: every target is checked, all three are written to temporary files beside
+  // them, then renamed (digests first, the zip last); on any failure the temporary and renamed files are removed.
+  for (const target of [archive, sha1Path, md5Path]) await checkWritableTarget(target);
+  const tag = randomBytes(6).toString('hex');
+  const tempOf = (target: string) => path.join(out, `.${path.basename(target)}.${tag}.tmp`);
+  const temps = [tempOf(archive), tempOf(sha1Path), tempOf(md5Path)];
+  const renamed: string[] = [];
   const digests = new Digests();
   const output = zip.outputStream as NodeJS.ReadableStream & { destroy(error?: Error): void };
   // yazl reports read errors (a file changed size, vanished…) on the ZipFile, not on its output stream.
   zip.on('error', (error: Error) => output.destroy(error));
+  let sha1 = '';
+  let md5 = '';
+  let step = archive;
   try {
-    await pipeline(output, digests, createWriteStream(temp, { flags: 'wx', mode: 0o644, flush: true }));
-    await rename(temp, archive);
+    await pipeline(output, digests, createWriteStream(temps[0], { flags: 'wx', mode: 0o644, flush: true }));
+    sha1 = digests.sha1.digest('hex');
+    md5 = digests.md5.digest('hex');
+    step = sha1Path;
+    await writeFile(temps[1], `${sha1}\n`, { flag: 'wx', mode: 0o644, flush: true });
+    step = md5Path;
+    await writeFile(temps[2], `${md5}\n`, { flag: 'wx', mode: 0o644, flush: true });
+    for (const [temp, target] of [
+      [temps[1], sha1Path],
+      [temps[2], md5Path],
+      [temps[0], archive],
+    ] as const) {
+      step = target;
+      await rename(temp, target);
+      renamed.push(target);
+    }
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    await Promise.all([...temps, ...renamed].map((f) => rm(f, { force: true })));
+    if (error instanceof PluginError) throw error;
+    throw new PluginError(
+      `cannot write ${step}: ${(error as Error).message}; nothing of ${path.basename(archive)} (.zip, .sha1, .md5) ` +
+        'was written',
+      { cause: error },
+    );
   }
-  const sha1 = digests.sha1.digest('hex');
-  const md5 = digests.md5.digest('hex');
-  const sha1Path = `${archive}.sha1`;
-  const md5Path = `${archive}.md5`;
-  await writeFileAtomically(sha1Path, Buffer.from(`${sha1}\n`));
-  await writeFileAtomically(md5Path, Buffer.from(`${md5}\n`));
   return { archive, sha1, md5, sha1Path, md5Path, entries: walk.files.length };
 }

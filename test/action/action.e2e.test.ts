@@ -63,7 +63,9 @@ describe('bundled action', () => {
       'route-findings': '[]',
       'route-errors': '0',
       results: expect.any(String),
+      'results-file': expect.stringMatching(/sign-plugin-action-results-[0-9a-f]{12}\.json$/),
     });
+    expect(readFileSync(run.outputs['results-file'], 'utf8')).toBe(run.outputs.results);
     expect(JSON.parse(run.outputs.results)).toEqual([
       expect.objectContaining({
         path: 'dist',

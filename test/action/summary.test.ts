@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAnnotations, MAX_ANNOTATIONS_PER_KIND } from '../../src/action/annotations.js';
+import { buildAnnotations, MAX_ERROR_ANNOTATIONS } from '../../src/action/annotations.js';
 import { escapeHtml, renderSummary, type SummaryContext } from '../../src/action/summary.js';
 import type { SignedManifest } from '../../src/manifest/types.js';
 import type { ExpectationCheck } from '../../src/verify/expectations.js';
@@ -152,11 +152,12 @@ describe('30 modified files', () => {
   const files = Array.from({ length: 30 }, (_, i) => `file-${String(i).padStart(2, '0')}.js`);
   const failed = result(files.map(modified), { filesCount: 31 });
 
-  it('annotates 9 files and rolls up the other 21', () => {
+  it('annotates 8 files and rolls up the other 22 (the failure message is the 10th error)', () => {
     const annotations = buildAnnotations(failed, [], { workspace: WORKSPACE, distPath: DIST });
-    expect(annotations).toHaveLength(MAX_ANNOTATIONS_PER_KIND + 1);
-    expect(annotations.slice(0, 9).map((a) => a.file)).toEqual(files.slice(0, 9).map((f) => `dist/${f}`));
-    expect(annotations.slice(0, 9).every((a) => a.level === 'error')).toBe(true);
+    expect(MAX_ERROR_ANNOTATIONS).toBe(8);
+    expect(annotations).toHaveLength(9);
+    expect(annotations.slice(0, 8).map((a) => a.file)).toEqual(files.slice(0, 8).map((f) => `dist/${f}`));
+    expect(annotations.every((a) => a.level === 'error')).toBe(true);
     expect(annotations[0]).toEqual({
       level: 'error',
       title: 'Modified signature: file-00.js',
@@ -166,7 +167,7 @@ describe('30 modified files', () => {
         `expected SHA-256 (MANIFEST.txt): ${sha('signed file-00.js')}\n` +
         `actual SHA-256 (on disk): ${sha('built file-00.js')}`,
     });
-    expect(annotations[9]).toEqual({ level: 'error', message: '… and 21 more, see the job summary' });
+    expect(annotations[8]).toEqual({ level: 'error', message: '… and 22 more, see the job summary' });
   });
 
   it('lists all 30 in one details block with expected and actual hashes', () => {

@@ -100,7 +100,11 @@ describe('invalid inputs to the engine', () => {
       input,
       /has no "-----END PGP PUBLIC KEY BLOCK-----" line/,
     );
-    await expectUsage(() => loadPublicKeyInputs([path.dirname(garbageKeyFile)], input), input, /is a directory/);
+    await expectUsage(
+      () => loadPublicKeyInputs([path.dirname(garbageKeyFile)], input),
+      input,
+      /is a folder, not a regular file/,
+    );
     await expectUsage(
       () => loadPublicKeyInputs([privateKeyFile], input),
       input,

@@ -179,7 +179,10 @@ describe('loadPublicKeyInputs', () => {
 
   it('a directory is refused', async () => {
     const err = await usageError(() => loadPublicKeyInputs([dir], 'public-keys'));
-    expect(err.message).toBe(`public-keys input #1: "${dir}" is a directory, not a file holding an armored public key`);
+    expect(err.message).toBe(
+      `public-keys input #1: "${dir}": it is a folder, not a regular file; ` +
+        'give the path of a regular file holding an armored public key',
+    );
   });
 
   it('a private key, inline or in a file, is refused under the input name', async () => {
