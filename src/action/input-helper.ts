@@ -4,7 +4,7 @@
 import * as core from '@actions/core';
 import { UsageError } from '../errors.js';
 import type { SignatureType } from '../manifest/types.js';
-import { parseRetryInputs } from '../net/retry.js';
+import { parseRetryInputs } from '../grafana-com/retry.js';
 import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
 import { DEFAULT_GRAFANA_COM_URL, Inputs, LEGACY_TOKEN_ENV, TOKEN_ENV } from './constants.js';
 

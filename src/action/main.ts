@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SignPluginError, UsageError } from '../errors.js';
-import { trustedKeysFor } from '../signature/fetch-keys.js';
+import { trustedKeysFor } from '../grafana-com/fetch-keys.js';
 import { loadPublicKeyInputs, type TrustedKeys } from '../signature/keys.js';
 import { signPlugin } from '../signing/sign.js';
 import { checkExpectations, type ExpectationCheck } from '../verify/expectations.js';

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_GRAFANA_COM_URL } from '../action/constants.js';
 import { UsageError } from '../errors.js';
-import { trustedKeysFor } from '../signature/fetch-keys.js';
+import { trustedKeysFor } from '../grafana-com/fetch-keys.js';
 import { loadPublicKeyInputs } from '../signature/keys.js';
 import { checkExpectations, parseSignatureType, parseUrlList } from '../verify/expectations.js';
 import { combineReports, pluginReport, type PluginReport } from '../verify/report.js';

@@ -18,7 +18,7 @@ import {
   isTransientExchangeError,
   type HttpAnswer,
   serverMessage,
-} from '../net/http.js';
+} from './http.js';
 import {
   isRetryableStatus,
   parseRetryAfter,
@@ -29,7 +29,7 @@ import {
   type RetryInfo,
   type RetryPolicy,
   type RetryVerdict,
-} from '../net/retry.js';
+} from './retry.js';
 
 /** Options of {@link requestSignedManifest}. */
 export interface SigningRequestOptions {

@@ -12,7 +12,7 @@ import {
   isTransientExchangeError,
   type HttpAnswer,
   serverMessage,
-} from '../net/http.js';
+} from './http.js';
 import {
   isRetryableStatus,
   parseRetryAfter,
@@ -22,10 +22,10 @@ import {
   withRetries,
   type RetryInfo,
   type RetryPolicy,
-} from '../net/retry.js';
-import { grafanaComEndpoint, isLoopbackHost } from '../signing/client.js';
-import { GRAFANA_KEY_ID } from './grafana-key.js';
-import { readArmoredPublicKeys, TrustedKeys, type TrustedKey } from './keys.js';
+} from './retry.js';
+import { grafanaComEndpoint, isLoopbackHost } from './signing-client.js';
+import { GRAFANA_KEY_ID } from '../signature/grafana-key.js';
+import { readArmoredPublicKeys, TrustedKeys, type TrustedKey } from '../signature/keys.js';
 
 /** Grafana's key retriever gives grafana.com 10 s to answer. */
 export const KEY_FETCH_TIMEOUT_MS = 10_000;
