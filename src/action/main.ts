@@ -15,7 +15,7 @@ import { signPlugin } from '../signing/sign.js';
 import { checkExpectations, type ExpectationCheck } from '../verify/expectations.js';
 import { grafanaBadge, worstStatus } from '../verify/findings.js';
 import { pluginReport, type LayoutProblem } from '../verify/report.js';
-import { verifyTarget } from '../verify/target.js';
+import { verifyTarget } from '../targets/target.js';
 import type { VerifyResult } from '../verify/verify.js';
 import { TOOL_VERSION } from '../version.js';
 import { packagePlugin } from '../zip/write-zip.js';

@@ -10,7 +10,7 @@ import { trustedKeysFor } from '../grafana-com/fetch-keys.js';
 import { loadPublicKeyInputs } from '../signature/keys.js';
 import { checkExpectations, parseSignatureType, parseUrlList } from '../verify/expectations.js';
 import { combineReports, pluginReport, type PluginReport } from '../verify/report.js';
-import { verifyTarget } from '../verify/target.js';
+import { verifyTarget } from '../targets/target.js';
 import { formatReport } from './output.js';
 
 export const VERIFY_USAGE =
