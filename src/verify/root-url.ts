@@ -23,8 +23,8 @@
  * }
  * ```
  */
-import { GlobPanicError, GlobSyntaxError, compileGlob } from './glob.js';
-import { GoURLError, goURLBytes, type ByteURL } from './go-url.js';
+import { GlobPanicError, GlobSyntaxError, compileGlob } from '../go/glob/glob.js';
+import { GoURLError, goURLBytes, type ByteURL } from '../go/url.js';
 
 /** What happened to one `rootUrls` entry. */
 export interface RootUrlAttempt {

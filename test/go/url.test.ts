@@ -8,7 +8,7 @@ import {
   parseGoURL,
   requestURI,
   type GoURL,
-} from '../../src/verify/go-url.js';
+} from '../../src/go/url.js';
 
 const EMPTY: GoURL = {
   scheme: '',

@@ -10,7 +10,7 @@
  * UTF-8 bytes (0–255), so percent-decoding to invalid UTF-8 (`%ff`) and byte offsets behave exactly as in Go. The
  * exported functions take and return ordinary JS strings (UTF-8 decoded).
  */
-import { decodeRune, fromByteString, RUNE_ERROR, toByteString } from './go-utf8.js';
+import { decodeRune, fromByteString, RUNE_ERROR, toByteString } from './utf8.js';
 
 /** Go's `*url.URL`, with its fields decoded from UTF-8. */
 export interface GoURL {

@@ -12,7 +12,7 @@
  * whose char codes are bytes 0–255) are used internally. Where Go would panic (a slice out of range), the matcher
  * throws {@link GlobPanicError}.
  */
-import { decodeRune, fromByteString, RUNE_ERROR, toByteString } from './go-utf8.js';
+import { decodeRune, fromByteString, RUNE_ERROR, toByteString } from '../utf8.js';
 
 /** A pattern gobwas's `glob.Compile` rejects; `message` is gobwas's error text, e.g. `unexpected end of input`. */
 export class GlobSyntaxError extends Error {
