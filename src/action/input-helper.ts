@@ -6,7 +6,8 @@ import { UsageError } from '../errors.js';
 import type { SignatureType } from '../manifest/types.js';
 import { parseRetryInputs } from '../grafana-com/retry.js';
 import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
-import { DEFAULT_GRAFANA_COM_URL, Inputs, LEGACY_TOKEN_ENV, TOKEN_ENV } from './constants.js';
+import { DEFAULT_GRAFANA_COM_URL, LEGACY_TOKEN_ENV, TOKEN_ENV } from '../grafana-com/endpoint.js';
+import { Inputs } from './constants.js';
 
 export type Mode = 'sign' | 'verify';
 export type IfNoToken = 'error' | 'warn' | 'ignore';

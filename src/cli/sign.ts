@@ -9,7 +9,7 @@ import { loadPublicKeyInputs } from '../signature/keys.js';
 import { parseRetryInputs } from '../grafana-com/retry.js';
 import { signPlugin } from '../signing/sign.js';
 import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
-import { DEFAULT_GRAFANA_COM_URL, LEGACY_TOKEN_ENV, TOKEN_ENV } from '../action/constants.js';
+import { DEFAULT_GRAFANA_COM_URL, LEGACY_TOKEN_ENV, TOKEN_ENV } from '../grafana-com/endpoint.js';
 import { TOOL_VERSION } from '../version.js';
 
 export const SIGN_USAGE =

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_GRAFANA_COM_URL } from '../action/constants.js';
+import { DEFAULT_GRAFANA_COM_URL } from '../grafana-com/endpoint.js';
 import { UsageError } from '../errors.js';
 import { trustedKeysFor } from '../grafana-com/fetch-keys.js';
 import { loadPublicKeyInputs } from '../signature/keys.js';

@@ -23,14 +23,13 @@ import {
   type RetryInfo,
   type RetryPolicy,
 } from './retry.js';
-import { grafanaComEndpoint, isLoopbackHost } from './signing-client.js';
+import { grafanaComEndpoint, isLoopbackHost, USER_AGENT } from './endpoint.js';
 import { GRAFANA_KEY_ID } from '../signature/grafana-key.js';
 import { readArmoredPublicKeys, TrustedKeys, type TrustedKey } from '../signature/keys.js';
 
 /** Grafana's key retriever gives grafana.com 10 s to answer. */
 export const KEY_FETCH_TIMEOUT_MS = 10_000;
 
-const DEFAULT_USER_AGENT = 'sign-plugin-action';
 /** How much of an error body is quoted. */
 const MAX_QUOTED_BODY = 200;
 
@@ -71,7 +70,7 @@ export interface FetchKeysOptions {
  * The JSON is read as Go's `encoding/json` reads Grafana's struct: `items` absent or null is an empty list, `since`
  * absent or null is 0, and a `since` that is not an integer is an error.
  *
- * Retries as signing does (`../net/retry.ts`): connection errors, timeouts, 429 and 5xx; redirects are not followed.
+ * Retries as signing does (`./retry.ts`): connection errors, timeouts, 429 and 5xx; redirects are not followed.
  * Plain `http://` is refused except to loopback: these keys decide what verifies, so nobody on the path may swap them.
  *
  * @returns the keys, in the answer's order (an empty list when grafana.com lists none).
@@ -104,7 +103,7 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
         url: endpoint,
         headers: { Accept: 'application/json' },
         timeoutMs: attemptTimeoutMs,
-        userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
+        userAgent: opts.userAgent ?? USER_AGENT,
       });
     } catch (err) {
       const reason = err instanceof HttpExchangeError ? exchangeFailureReason(err) : String(err);
