@@ -267,6 +267,11 @@ function compileTreeChildren(tree: Node, sep: number[]): Matcher[] {
   return tree.children.map((desc) => optimizeMatcher(compileNode(desc, sep)));
 }
 
+/**
+ * gobwas `compiler.Compile(tree, sep)`: the matcher for a parsed pattern.
+ *
+ * @throws SyntaxFailure (`compile error: …`) as gobwas returns it; GlobPanicError where gobwas panics.
+ */
 export function compileNode(tree: Node, sep: number[]): Matcher {
   let m: Matcher;
   switch (tree.kind) {

@@ -21,6 +21,7 @@ type TokenType =
   | 'terms_open'
   | 'terms_close';
 
+/** gobwas `lexer.Token`: a token type and its raw bytes. */
 export interface Token {
   type: TokenType;
   /** Byte string. */
@@ -53,6 +54,7 @@ const inTextBreakers = [charSingle, charAny, charRangeOpen, charTermsOpen];
 
 const inTermsBreakers = [...inTextBreakers, charTermsClose, charComma];
 
+/** gobwas `lexer.lexer`: the pattern's tokens, read on demand with `next()` (gobwas `Next`). */
 export class Lexer {
   private pos = 0;
   private err: string | null = null;

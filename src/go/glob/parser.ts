@@ -13,6 +13,7 @@ type NodeValue =
 
 type Kind = 'Nothing' | 'Pattern' | 'List' | 'Range' | 'Text' | 'Any' | 'Super' | 'Single' | 'AnyOf';
 
+/** gobwas `ast.Node`: a node kind, its value and children. */
 export class Node {
   parent: Node | null = null;
   children: Node[] = [];
@@ -45,6 +46,7 @@ function insert(parent: Node, ...children: Node[]): void {
   for (const ch of children) ch.parent = parent;
 }
 
+/** gobwas's parse or compile error; `compileGlob` turns it into a GlobSyntaxError. */
 export class SyntaxFailure extends Error {}
 
 /** gobwas `ast.Parse(lexer.NewLexer(pattern))`. */

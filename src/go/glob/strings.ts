@@ -44,6 +44,7 @@ export function lastIndexAnyRunes(s: string, rs: number[]): number {
   return -1;
 }
 
+/** gobwas util/runes `Equal`: the same runes in the same order. */
 export function runesEqual(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((r, i) => r === b[i]);
 }

@@ -3,6 +3,7 @@
  */
 import { appendMerge, type IndexResult, type Matcher } from './match.js';
 
+/** gobwas `match.AnyOf`: any of the matchers matches. */
 export class AnyOf implements Matcher {
   constructor(readonly matchers: Matcher[]) {}
   match(s: string): boolean {

@@ -6,6 +6,7 @@ import { slice } from '../errors.js';
 import { indexAnyRunes } from '../strings.js';
 import { type IndexResult, lenNo, type Matcher } from './match.js';
 
+/** gobwas `match.Any`: any run of runes containing no separator. */
 export class Any implements Matcher {
   constructor(readonly separators: number[]) {}
   match(s: string): boolean {

@@ -5,6 +5,7 @@ import { decodeRune } from '../../utf8.js';
 import { GlobPanicError, slice } from '../errors.js';
 import type { IndexResult, Matcher } from './match.js';
 
+/** gobwas `match.BTree`: a value matcher with left and right matchers around it. */
 export class BTree implements Matcher {
   readonly valueLengthRunes: number;
   readonly leftLengthRunes: number = 0;

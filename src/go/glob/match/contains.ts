@@ -5,6 +5,7 @@ import { runes } from '../../utf8.js';
 import { slice } from '../errors.js';
 import { type IndexResult, lenNo, type Matcher } from './match.js';
 
+/** gobwas `match.Contains`: contains a text (or, with `not`, does not). */
 export class Contains implements Matcher {
   constructor(
     readonly needle: string,

@@ -4,6 +4,7 @@
 import { slice } from '../errors.js';
 import type { IndexResult, Matcher } from './match.js';
 
+/** gobwas `match.EveryOf`: every matcher matches. */
 export class EveryOf implements Matcher {
   constructor(readonly matchers: Matcher[] = []) {}
   add(m: Matcher): void {

@@ -4,6 +4,7 @@
 import { decodeRune, runes } from '../../utf8.js';
 import { type IndexResult, lenOne, type Matcher, segmentsOfRune } from './match.js';
 
+/** gobwas `match.List`: one rune from a list (or, with `not`, not from it). */
 export class List implements Matcher {
   constructor(
     readonly list: number[],

@@ -4,6 +4,7 @@
 import { runeLen, runes } from '../../utf8.js';
 import { type IndexResult, lenNo, type Matcher } from './match.js';
 
+/** gobwas `match.Max`: at most N runes. */
 export class Max implements Matcher {
   constructor(readonly limit: number) {}
   match(s: string): boolean {

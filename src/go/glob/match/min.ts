@@ -4,6 +4,7 @@
 import { runeLen, runes } from '../../utf8.js';
 import { type IndexResult, lenNo, type Matcher } from './match.js';
 
+/** gobwas `match.Min`: at least N runes. */
 export class Min implements Matcher {
   constructor(readonly limit: number) {}
   match(s: string): boolean {

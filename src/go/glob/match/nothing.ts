@@ -3,6 +3,7 @@
  */
 import { type IndexResult, lenZero, type Matcher } from './match.js';
 
+/** gobwas `match.Nothing`: only the empty string. */
 export class Nothing implements Matcher {
   match(s: string): boolean {
     return s.length === 0;

@@ -6,6 +6,7 @@ import { slice } from '../errors.js';
 import { indexAnyRunes } from '../strings.js';
 import { type IndexResult, lenNo, type Matcher } from './match.js';
 
+/** gobwas `match.PrefixAny`: a prefix followed by runes that are not separators. */
 export class PrefixAny implements Matcher {
   constructor(
     readonly prefix: string,

@@ -4,6 +4,7 @@
 import { slice } from '../errors.js';
 import { type IndexResult, lenNo, type Matcher } from './match.js';
 
+/** gobwas `match.PrefixSuffix`: a prefix and a suffix. */
 export class PrefixSuffix implements Matcher {
   constructor(
     readonly prefix: string,

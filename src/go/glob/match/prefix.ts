@@ -5,6 +5,7 @@ import { runeLen, runes } from '../../utf8.js';
 import { slice } from '../errors.js';
 import { type IndexResult, lenNo, type Matcher } from './match.js';
 
+/** gobwas `match.Prefix`: starts with a text. */
 export class Prefix implements Matcher {
   constructor(readonly prefix: string) {}
   index(s: string): IndexResult {

@@ -4,6 +4,7 @@
 import { decodeRune, runes } from '../../utf8.js';
 import { type IndexResult, lenOne, type Matcher, segmentsOfRune } from './match.js';
 
+/** gobwas `match.Range`: one rune in a range (or, with `not`, outside it). */
 export class Range implements Matcher {
   constructor(
     readonly lo: number,

@@ -5,6 +5,7 @@ import { runes } from '../../utf8.js';
 import { slice } from '../errors.js';
 import type { IndexResult, Matcher } from './match.js';
 
+/** gobwas `match.Row`: a fixed-length sequence of matchers. */
 export class Row implements Matcher {
   constructor(
     readonly runesLength: number,

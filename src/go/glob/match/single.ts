@@ -4,6 +4,7 @@
 import { decodeRune, runes } from '../../utf8.js';
 import { type IndexResult, lenOne, type Matcher, segmentsOfRune } from './match.js';
 
+/** gobwas `match.Single`: one rune that is not a separator. */
 export class Single implements Matcher {
   constructor(readonly separators: number[]) {}
   match(s: string): boolean {

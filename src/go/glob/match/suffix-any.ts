@@ -5,6 +5,7 @@ import { slice } from '../errors.js';
 import { indexAnyRunes, lastIndexAnyRunes } from '../strings.js';
 import { type IndexResult, lenNo, type Matcher } from './match.js';
 
+/** gobwas `match.SuffixAny`: runes that are not separators followed by a suffix. */
 export class SuffixAny implements Matcher {
   constructor(
     readonly suffix: string,

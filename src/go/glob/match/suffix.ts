@@ -3,6 +3,7 @@
  */
 import { type IndexResult, lenNo, type Matcher } from './match.js';
 
+/** gobwas `match.Suffix`: ends with a text. */
 export class Suffix implements Matcher {
   constructor(readonly suffix: string) {}
   len(): number {

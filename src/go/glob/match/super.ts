@@ -4,6 +4,7 @@
 import { runes } from '../../utf8.js';
 import { type IndexResult, lenNo, type Matcher } from './match.js';
 
+/** gobwas `match.Super`: anything (`**`). */
 export class Super implements Matcher {
   match(): boolean {
     return true;

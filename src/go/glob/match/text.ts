@@ -4,6 +4,7 @@
 import { runeCount } from '../../utf8.js';
 import type { IndexResult, Matcher } from './match.js';
 
+/** gobwas `match.Text`: exactly a text. */
 export class Text implements Matcher {
   readonly runesLength: number;
   constructor(readonly str: string) {
