@@ -2,8 +2,12 @@
  * OpenPGP ASCII armor decoding with the rules of ProtonMail go-crypto `openpgp/armor` (`armor.Decode` and the
  * reader behind `Block.Body`), the library Grafana verifies plugin signatures with.
  *
- * OpenPGP.js's own armor parser is stricter and different in places (it checks the CRC24 checksum, rejects
- * unknown header names, trims base64 lines), so the signature block of a MANIFEST.txt is decoded here instead.
+ * OpenPGP.js's own armor parser (`unarmor` in openpgp 6.3.2) agrees with go-crypto on two points: it drops the
+ * CRC24 checksum without checking it, and it only logs (never rejects) unknown or malformed header lines. It differs
+ * where Grafana's verdicts do: it strips trailing spaces and decodes the whole body up front with Node's lenient
+ * base64 decoder, which skips characters that are not base64. So it never fails as go-crypto does (`illegal base64
+ * data at input byte N`, `armor invalid` for a line over 96 bytes, a 5-character `=` line ending the body), nor
+ * only when the verifier reads that far. The signature block of a MANIFEST.txt is therefore decoded here.
  *
  * go-crypto splits the work in two, and so does this module:
  * - at decode time (`armor.Decode`): find a `-----BEGIN …-----` line, read `Key: Value` headers up to a blank
