@@ -202,20 +202,8 @@ function escape(s: string, mode: Encoding): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Parsing (url.go: getScheme, Parse, parse, parseAuthority, parseHost, setPath, setFragment)
 
-/** The parsed URL with every field a byte string. */
-interface ByteURL {
-  scheme: string;
-  opaque: string;
-  user: string | null;
-  host: string;
-  path: string;
-  rawPath: string;
-  omitHost: boolean;
-  forceQuery: boolean;
-  rawQuery: string;
-  fragment: string;
-  rawFragment: string;
-}
+/** The parsed URL with every field a byte string: {@link GoURL}'s fields, UTF-8 encoded. */
+type ByteURL = GoURL;
 
 /** Go's `getScheme`: `[scheme, rest]`; throws `missing protocol scheme` for a leading `:`. */
 function getScheme(rawURL: string): [string, string] {
@@ -478,19 +466,20 @@ function requestURIBytes(u: ByteURL): string {
 /** Byte-exact parse results of {@link parseGoURL}, so that the decoded (possibly lossy) fields are not re-encoded. */
 const exact = new WeakMap<GoURL, { bytes: ByteURL; seen: GoURL }>();
 
-function toPublic(b: ByteURL): GoURL {
+/** `u` with every string field passed through `convert` (`fromByteString` or `toByteString`). */
+function convertFields(u: GoURL, convert: (s: string) => string): GoURL {
   return {
-    scheme: fromByteString(b.scheme),
-    opaque: fromByteString(b.opaque),
-    user: b.user === null ? null : fromByteString(b.user),
-    host: fromByteString(b.host),
-    path: fromByteString(b.path),
-    rawPath: fromByteString(b.rawPath),
-    omitHost: b.omitHost,
-    forceQuery: b.forceQuery,
-    rawQuery: fromByteString(b.rawQuery),
-    fragment: fromByteString(b.fragment),
-    rawFragment: fromByteString(b.rawFragment),
+    scheme: convert(u.scheme),
+    opaque: convert(u.opaque),
+    user: u.user === null ? null : convert(u.user),
+    host: convert(u.host),
+    path: convert(u.path),
+    rawPath: convert(u.rawPath),
+    omitHost: u.omitHost,
+    forceQuery: u.forceQuery,
+    rawQuery: convert(u.rawQuery),
+    fragment: convert(u.fragment),
+    rawFragment: convert(u.rawFragment),
   };
 }
 
@@ -512,19 +501,7 @@ const FIELDS = [
 function toBytes(u: GoURL): ByteURL {
   const known = exact.get(u);
   if (known !== undefined && FIELDS.every((f) => known.seen[f] === u[f])) return known.bytes;
-  return {
-    scheme: toByteString(u.scheme),
-    opaque: toByteString(u.opaque),
-    user: u.user === null ? null : toByteString(u.user),
-    host: toByteString(u.host),
-    path: toByteString(u.path),
-    rawPath: toByteString(u.rawPath),
-    omitHost: u.omitHost,
-    forceQuery: u.forceQuery,
-    rawQuery: toByteString(u.rawQuery),
-    fragment: toByteString(u.fragment),
-    rawFragment: toByteString(u.rawFragment),
-  };
+  return convertFields(u, toByteString);
 }
 
 /**
@@ -542,7 +519,7 @@ function toBytes(u: GoURL): ByteURL {
  */
 export function parseGoURL(raw: string, options: GoURLOptions = {}): GoURL {
   const bytes = parseBytes(toByteString(raw), options.strictColons ?? true);
-  const pub = toPublic(bytes);
+  const pub = convertFields(bytes, fromByteString);
   exact.set(pub, { bytes, seen: { ...pub } });
   return pub;
 }
