@@ -24,11 +24,15 @@ export function fromByteString(b: string): string {
  * overlong form or a surrogate gives `[0xFFFD, 1]`, the end of the string `[0xFFFD, 0]`.
  */
 export function decodeRune(s: string, i: number): [rune: number, size: number] {
+  const b0 = s.charCodeAt(i);
+  if (b0 < 0x80) return [b0, 1]; // ASCII without the byte reader (NaN past the end goes on to decodeAt)
   return decodeAt(s.length, i, (k) => s.charCodeAt(k));
 }
 
 /** Go's `utf8.DecodeRune(data[i:])` on bytes: the same as {@link decodeRune} (the armor and JSON readers use it). */
 export function decodeRuneBytes(data: Uint8Array, i: number): [rune: number, size: number] {
+  const b0 = data[i];
+  if (b0 < 0x80) return [b0, 1]; // ASCII without the byte reader (undefined past the end goes on to decodeAt)
   return decodeAt(data.length, i, (k) => data[k]);
 }
 
