@@ -17,9 +17,8 @@ import {
   isRetryableStatus,
   parseRetryAfter,
   resolveRetryPolicy,
-  RetriesExhaustedError,
   verdictTags,
-  withRetries,
+  withRetriesOrLastError,
   type RetryInfo,
   type RetryPolicy,
 } from './retry.js';
@@ -130,16 +129,14 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
     });
   };
 
-  let body: Buffer;
-  try {
-    body = await withRetries((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry);
-  } catch (error) {
-    if (!(error instanceof RetriesExhaustedError)) throw error;
-    const last = error.lastError as KeyFetchError;
-    if (policy.retries === 0) throw last;
-    // The exhaustion's own message: "Gave up after N attempts over T s[ (why)]; last failure: reason".
-    throw new KeyFetchError(last.status, `${last.message} ${error.message}.`, { cause: last.cause });
-  }
+  const body = await withRetriesOrLastError(
+    (context) => attempt(context.timeoutMs),
+    policy,
+    verdicts.classify,
+    opts.onRetry,
+    (last: KeyFetchError, summary) =>
+      new KeyFetchError(last.status, `${last.message} ${summary}.`, { cause: last.cause }),
+  );
   return await readKeyList(body, endpoint);
 }
 

@@ -23,9 +23,8 @@ import {
   isRetryableStatus,
   parseRetryAfter,
   resolveRetryPolicy,
-  RetriesExhaustedError,
   verdictTags,
-  withRetries,
+  withRetriesOrLastError,
   type RetryInfo,
   type RetryPolicy,
   type RetryVerdict,
@@ -180,17 +179,14 @@ export async function requestSignedManifest(opts: SigningRequestOptions): Promis
     });
   };
 
-  try {
-    return await withRetries((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry);
-  } catch (error) {
-    if (!(error instanceof RetriesExhaustedError)) throw error;
-    const last = error.lastError as SigningError;
-    if (policy.retries === 0) throw last;
-    // The exhaustion's own message: "Gave up after N attempts over T s[ (why)]; last failure: reason".
-    throw new SigningError(last.status, `${last.message} ${redact(error.message)}.`, last.serverMessage, {
-      cause: last.cause,
-    });
-  }
+  return await withRetriesOrLastError(
+    (context) => attempt(context.timeoutMs),
+    policy,
+    verdicts.classify,
+    opts.onRetry,
+    (last: SigningError, summary) =>
+      new SigningError(last.status, `${last.message} ${redact(summary)}.`, last.serverMessage, { cause: last.cause }),
+  );
 }
 
 /** The request body with keys in `@grafana/sign-plugin`'s order; optional fields only when set. */
