@@ -46,9 +46,3 @@ export const Outputs = {
 
 /** The `findings` output holds at most this many entries (outputs share GitHub's 1 MiB per-step limit). */
 export const MAX_FINDINGS_OUTPUT = 500;
-
-/** Environment variable `@grafana/sign-plugin` reads the token from; the action falls back to it. */
-export const TOKEN_ENV = 'GRAFANA_ACCESS_POLICY_TOKEN';
-/** The deprecated name of the same token. */
-export const LEGACY_TOKEN_ENV = 'GRAFANA_API_KEY';
-export const DEFAULT_GRAFANA_COM_URL = 'https://grafana.com/api';

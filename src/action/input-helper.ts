@@ -6,9 +6,10 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { addSecret } from '../text/redact.js';
 import type { SignatureType } from '../manifest/types.js';
-import { parseRetryInputs } from '../net/retry.js';
+import { parseRetryInputs } from '../grafana-com/retry.js';
 import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
-import { DEFAULT_GRAFANA_COM_URL, Inputs, LEGACY_TOKEN_ENV, TOKEN_ENV } from './constants.js';
+import { DEFAULT_GRAFANA_COM_URL, LEGACY_TOKEN_ENV, TOKEN_ENV } from '../grafana-com/endpoint.js';
+import { Inputs } from './constants.js';
 import type { RouteChecks } from './routes.js';
 
 export type Mode = 'sign' | 'verify';

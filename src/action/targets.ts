@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { isZipPath } from '../verify/target.js';
+import { isZipPath } from '../targets/target.js';
 import { Inputs } from './constants.js';
 
 /** One plugin to sign or verify. */

@@ -6,7 +6,7 @@
  * Each command's module is imported when that command runs (ncc puts it in a chunk beside `index.js`), so `--help`
  * loads only `./usage.ts` and `manifest` never loads `openpgp`, the zip libraries or the HTTP client.
  */
-import { LEGACY_TOKEN_ENV, TOKEN_ENV } from '../action/constants.js';
+import { LEGACY_TOKEN_ENV, TOKEN_ENV } from '../grafana-com/endpoint.js';
 import { SignPluginError, UsageError } from '../errors.js';
 import { runnerText } from '../text/escape.js';
 import { addSecret, redact } from '../text/redact.js';

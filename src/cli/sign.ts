@@ -4,12 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import { trustedKeysFor } from '../signature/fetch-keys.js';
+import { trustedKeysFor } from '../grafana-com/fetch-keys.js';
 import { loadPublicKeyInputs } from '../signature/keys.js';
-import { parseRetryInputs } from '../net/retry.js';
+import { parseRetryInputs } from '../grafana-com/retry.js';
 import { signPlugin } from '../signing/sign.js';
 import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
-import { DEFAULT_GRAFANA_COM_URL, LEGACY_TOKEN_ENV, TOKEN_ENV } from '../action/constants.js';
+import { DEFAULT_GRAFANA_COM_URL, LEGACY_TOKEN_ENV, TOKEN_ENV } from '../grafana-com/endpoint.js';
 import { TOOL_VERSION } from '../version.js';
 
 /**

@@ -3,7 +3,7 @@
  * file: each command's module, and with it `openpgp`, the zip libraries and the HTTP client, is imported only when
  * that command runs (see `./index.ts`).
  */
-import { TOKEN_ENV } from '../action/constants.js';
+import { TOKEN_ENV } from '../grafana-com/endpoint.js';
 
 /** Usage of `verify`, three lines. */
 export const VERIFY_USAGE =

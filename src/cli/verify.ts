@@ -4,13 +4,13 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_GRAFANA_COM_URL } from '../action/constants.js';
+import { DEFAULT_GRAFANA_COM_URL } from '../grafana-com/endpoint.js';
 import { UsageError } from '../errors.js';
-import { trustedKeysFor } from '../signature/fetch-keys.js';
+import { trustedKeysFor } from '../grafana-com/fetch-keys.js';
 import { loadPublicKeyInputs } from '../signature/keys.js';
 import { checkExpectations, parseSignatureType, parseUrlList } from '../verify/expectations.js';
 import { combineReports, pluginReport, type PluginReport } from '../verify/report.js';
-import { verifyTarget } from '../verify/target.js';
+import { verifyTarget } from '../targets/target.js';
 import { formatReport } from './output.js';
 import { VERIFY_USAGE } from './usage.js';
 

@@ -2,7 +2,7 @@
  * Route hygiene of one plugin.json: decodes `routes` as Go's `encoding/json` does into Grafana's `Route` type
  * (ROUTES.md §1–§2), analyses every templated value (§3) and applies the rules of §9 with their precedence.
  */
-import { cleanPath } from '../verify/go-url.js';
+import { cleanPath } from '../go/path.js';
 import {
   type JsonDoc,
   type JsonNode,

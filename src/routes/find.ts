@@ -4,7 +4,6 @@
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PluginError } from '../errors.js';
-import { openPluginZip } from '../zip/read-zip.js';
 import { checkPluginJsonText } from './check.js';
 import type { RouteFinding } from './rules.js';
 
@@ -69,6 +68,7 @@ export async function checkRoutes(target: string): Promise<RouteCheckResult> {
   if (info.isDirectory()) return checkRoutesInFolder(target, target);
   if (!info.isFile()) throw new PluginError(`${target} is not a plugin folder, a plugin.json or a .zip`);
   if (target.toLowerCase().endsWith('.zip')) {
+    const { openPluginZip } = await import('../zip/read-zip.js'); // the zip libraries load only for a .zip
     const zip = await openPluginZip(target);
     try {
       return await checkRoutesInFolder(zip.pluginDir, target);

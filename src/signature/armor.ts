@@ -2,8 +2,12 @@
  * OpenPGP ASCII armor decoding with the rules of ProtonMail go-crypto `openpgp/armor` (`armor.Decode` and the
  * reader behind `Block.Body`), the library Grafana verifies plugin signatures with.
  *
- * OpenPGP.js's own armor parser is stricter and different in places (it checks the CRC24 checksum, rejects
- * unknown header names, trims base64 lines), so the signature block of a MANIFEST.txt is decoded here instead.
+ * OpenPGP.js's own armor parser (`unarmor` in openpgp 6.3.2) agrees with go-crypto on two points: it drops the
+ * CRC24 checksum without checking it, and it only logs (never rejects) unknown or malformed header lines. It differs
+ * where Grafana's verdicts do: it strips trailing spaces and decodes the whole body up front with Node's lenient
+ * base64 decoder, which skips characters that are not base64. So it never fails as go-crypto does (`illegal base64
+ * data at input byte N`, `armor invalid` for a line over 96 bytes, a 5-character `=` line ending the body), nor
+ * only when the verifier reads that far. The signature block of a MANIFEST.txt is therefore decoded here.
  *
  * go-crypto splits the work in two, and so does this module:
  * - at decode time (`armor.Decode`): find a `-----BEGIN …-----` line, read `Key: Value` headers up to a blank
@@ -13,6 +17,7 @@
  *   (Grafana: "failed to check signature: …"), and only if the verifier reads that far.
  */
 import { ManifestFormatError } from '../errors.js';
+import { decodeRuneBytes as goDecodeRune } from '../go/utf8.js';
 
 /** A decoded armor block. */
 export interface ArmorBlock {
@@ -97,34 +102,6 @@ function isGoSpace(r: number): boolean {
     r === 0x205f ||
     r === 0x3000
   );
-}
-
-/**
- * Go `utf8.DecodeRune`: the code point at `data[i]` and its length; an invalid or truncated sequence, an overlong
- * form or a surrogate decodes as U+FFFD of length 1.
- */
-export function goDecodeRune(data: Uint8Array, i: number): [rune: number, size: number] {
-  const b0 = data[i];
-  if (b0 < 0x80) return [b0, 1];
-  const n = data.length - i;
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => k < n && data[i + k] >= lo && data[i + k] <= hi;
-  if (b0 >= 0xc2 && b0 <= 0xdf) {
-    if (cont(1)) return [((b0 & 0x1f) << 6) | (data[i + 1] & 0x3f), 2];
-  } else if (b0 >= 0xe0 && b0 <= 0xef) {
-    const lo = b0 === 0xe0 ? 0xa0 : 0x80;
-    const hi = b0 === 0xed ? 0x9f : 0xbf;
-    if (cont(1, lo, hi) && cont(2)) {
-      return [((b0 & 0x0f) << 12) | ((data[i + 1] & 0x3f) << 6) | (data[i + 2] & 0x3f), 3];
-    }
-  } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-    const lo = b0 === 0xf0 ? 0x90 : 0x80;
-    const hi = b0 === 0xf4 ? 0x8f : 0xbf;
-    if (cont(1, lo, hi) && cont(2) && cont(3)) {
-      const r = ((b0 & 0x07) << 18) | ((data[i + 1] & 0x3f) << 12) | ((data[i + 2] & 0x3f) << 6) | (data[i + 3] & 0x3f);
-      return [r, 4];
-    }
-  }
-  return [0xfffd, 1];
 }
 
 /** Go `utf8.DecodeLastRune`: the code point ending at `data[end - 1]` and its length. */

@@ -14,7 +14,7 @@
 import { isUtf8 } from 'node:buffer';
 import { ManifestFormatError } from '../errors.js';
 import { SIGNATURE_TYPES, type SignedManifest } from '../manifest/types.js';
-import { goDecodeRune } from './armor.js';
+import { decodeRuneBytes as goDecodeRune } from '../go/utf8.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Syntax: a transcription of Go encoding/json scanner.go (checkValid), which runs before any decoding.

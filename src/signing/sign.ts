@@ -12,7 +12,7 @@ import type { TrustedKeys } from '../signature/keys.js';
 import { checkExpectations, type ExpectationCheck } from '../verify/expectations.js';
 import type { Finding } from '../verify/findings.js';
 import { verifyPlugin, type VerifyResult } from '../verify/verify.js';
-import { requestSignedManifest, type SigningRequestOptions } from './client.js';
+import { requestSignedManifest, type SigningRequestOptions } from '../grafana-com/signing-client.js';
 
 export interface SignPluginOptions {
   /** The built plugin folder. */

@@ -3,7 +3,7 @@
  */
 import { SIGNATURE_TYPES, type SignatureType } from '../manifest/types.js';
 import { UsageError } from '../errors.js';
-import { parseGoURL } from './go-url.js';
+import { parseGoURL } from '../go/url.js';
 import { sameRootUrl } from './root-url.js';
 import type { VerifyResult } from './verify.js';
 

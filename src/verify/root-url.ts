@@ -23,7 +23,7 @@
  * }
  * ```
  */
-import { GoURLError, goURLBytes, type ByteURL } from './go-url.js';
+import { GoURLError, goURLBytes, type ByteURL } from '../go/url.js';
 
 /** What happened to one `rootUrls` entry. */
 export interface RootUrlAttempt {
@@ -139,7 +139,7 @@ export async function urlMatch(rootUrls: string[], appUrl: string, signatureType
       continue;
     }
     // The gobwas/glob port is loaded only for a private-glob manifest (see docs/performance.md).
-    const { GlobPanicError, GlobSyntaxError, compileGlob } = await import('./glob.js');
+    const { GlobPanicError, GlobSyntaxError, compileGlob } = await import('../go/glob/glob.js');
     let matches: boolean;
     try {
       matches = compileGlob(rootUrl, ['/', '.'])(appUrl);

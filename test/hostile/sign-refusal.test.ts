@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PluginError } from '../../src/errors.js';
-import { trustedKeysFor } from '../../src/signature/fetch-keys.js';
+import { trustedKeysFor } from '../../src/grafana-com/fetch-keys.js';
 import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
 import { signPlugin } from '../../src/signing/sign.js';
 import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanPath } from '../../src/verify/go-url.js';
+import { cleanPath } from '../../src/go/path.js';
 import { cleanRelativePath } from '../../src/verify/verify.js';
 
 /** Go `util.CleanRelativePath` on Linux. */

@@ -20,8 +20,8 @@ import {
   RetriesExhaustedError,
   withRetries,
   type RetryInfo,
-} from '../../src/net/retry.js';
-import { requestSignedManifest, type SigningRequestOptions } from '../../src/signing/client.js';
+} from '../../src/grafana-com/retry.js';
+import { requestSignedManifest, type SigningRequestOptions } from '../../src/grafana-com/signing-client.js';
 import { startConnectProxy, type ConnectProxy, type ProxyRoute } from '../servers/connect-proxy.js';
 import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
 

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildManifest } from '../../src/manifest/build.js';
-import { trustedKeysFor } from '../../src/signature/fetch-keys.js';
+import { trustedKeysFor } from '../../src/grafana-com/fetch-keys.js';
 import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
 import type { Finding } from '../../src/verify/findings.js';
 import { parseLfsPointer } from '../../src/verify/hints/git-lfs.js';

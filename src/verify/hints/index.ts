@@ -11,7 +11,8 @@ import { folderLevelHint } from './folder-level.js';
 import { lfsPointerHint, MAX_LFS_POINTER_BYTES } from './git-lfs.js';
 import { lineEndingsHint } from './line-endings.js';
 import { osDebrisHint } from './os-debris.js';
-import { rootUrlNearMissHint } from './root-url-near-miss.js';
+import { rootUrlNearMissHint, type GlobCompiler } from './root-url-near-miss.js';
+import { PRIVATE_GLOB_SIGNATURE } from '../root-url.js';
 import { rotatedKeyHint } from './rotated-key.js';
 import { windowsSeparatorsHint } from './windows-separators.js';
 
@@ -82,9 +83,14 @@ export async function addHints(findings: Finding[], ctx: HintContext): Promise<v
       ? await fileContentHint(ctx, 'plugin.json', undefined)
       : undefined;
 
+  // The glob port is loaded only when a private-glob root URL mismatch needs it.
+  const glob =
+    ctx.manifest?.signatureType === PRIVATE_GLOB_SIGNATURE && failing.some((f) => f.kind === 'root-url-mismatch')
+      ? (await import('../../go/glob/glob.js')).compileGlob
+      : undefined;
   for (const f of failing) {
     if (f.hint) continue;
-    const hint = factHint(f, ctx, pluginJsonPointer);
+    const hint = factHint(f, ctx, pluginJsonPointer, glob);
     if (hint) f.hint = hint;
   }
   // Only modified files are read (bounded, a few at a time).
@@ -96,7 +102,12 @@ export async function addHints(findings: Finding[], ctx: HintContext): Promise<v
 }
 
 /** The causes proven from the verification's facts alone, without reading a file. */
-function factHint(f: Finding, ctx: HintContext, pluginJsonPointer: Hint | undefined): Hint | undefined {
+function factHint(
+  f: Finding,
+  ctx: HintContext,
+  pluginJsonPointer: Hint | undefined,
+  glob: GlobCompiler | undefined,
+): Hint | undefined {
   const m = ctx.manifest;
   switch (f.kind) {
     case 'file-not-covered':
@@ -106,7 +117,7 @@ function factHint(f: Finding, ctx: HintContext, pluginJsonPointer: Hint | undefi
     case 'plugin-version-mismatch':
       return pluginJsonPointer ?? (m && changedAfterSigningHint(ctx.plugin, m));
     case 'root-url-mismatch':
-      return m && f.actual !== undefined ? rootUrlNearMissHint(m.rootUrls, f.actual, m.signatureType) : undefined;
+      return m && f.actual !== undefined ? rootUrlNearMissHint(m.rootUrls, f.actual, m.signatureType, glob) : undefined;
     case 'public-key-missing':
       return m && f.message.startsWith('missing public key') ? rotatedKeyHint(m.keyId, ctx.publishedKeyIds) : undefined;
     default:

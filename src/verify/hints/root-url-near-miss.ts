@@ -3,8 +3,9 @@
  * the scheme, the host's case, the port (a default port written out included), a sub-path, or, for `private-glob`,
  * the missing trailing slash of a glob (Grafana matches globs against the app URL, which always ends in `/`).
  */
-import { compileGlob } from '../glob.js';
-import { cleanPath, escapedPath, parseGoURL, type GoURL } from '../go-url.js';
+import type { compileGlob } from '../../go/glob/glob.js';
+import { cleanPath } from '../../go/path.js';
+import { escapedPath, parseGoURL, type GoURL } from '../../go/url.js';
 import type { Hint } from '../findings.js';
 import { PRIVATE_GLOB_SIGNATURE } from '../root-url.js';
 
@@ -25,11 +26,22 @@ function parse(raw: string): GoURL | undefined {
   }
 }
 
-/** The one part in which `rootUrl` differs from `appUrl`, as words, or undefined when not exactly one near part. */
-export function nearMiss(rootUrl: string, appUrl: string, signatureType: string): string | undefined {
-  if (signatureType === PRIVATE_GLOB_SIGNATURE && !rootUrl.endsWith('/')) {
+/** The glob compiler, passed in by the caller that loaded it (the glob port is loaded only for `private-glob`). */
+export type GlobCompiler = typeof compileGlob;
+
+/**
+ * The one part in which `rootUrl` differs from `appUrl`, as words, or undefined when not exactly one near part.
+ * @param glob the gobwas port's compiler; without it the `private-glob` trailing-slash case is not tried.
+ */
+export function nearMiss(
+  rootUrl: string,
+  appUrl: string,
+  signatureType: string,
+  glob?: GlobCompiler,
+): string | undefined {
+  if (signatureType === PRIVATE_GLOB_SIGNATURE && glob && !rootUrl.endsWith('/')) {
     try {
-      if (compileGlob(rootUrl + '/', ['/', '.'])(appUrl) && !compileGlob(rootUrl, ['/', '.'])(appUrl)) {
+      if (glob(rootUrl + '/', ['/', '.'])(appUrl) && !glob(rootUrl, ['/', '.'])(appUrl)) {
         return `the private-glob root URL ${rootUrl} has no trailing slash, but the app URL always ends in "/"`;
       }
     } catch {
@@ -74,14 +86,16 @@ export function nearMiss(rootUrl: string, appUrl: string, signatureType: string)
  * one near part (see {@link nearMiss}).
  *
  * @param rootUrls the manifest's; @param appUrl the app URL as Grafana matched it (ending in `/`).
+ * @param glob the glob compiler, needed for `private-glob` manifests (see {@link nearMiss}).
  */
 export function rootUrlNearMissHint(
   rootUrls: readonly string[],
   appUrl: string,
   signatureType: string,
+  glob?: GlobCompiler,
 ): Hint | undefined {
   for (const rootUrl of rootUrls) {
-    const what = nearMiss(rootUrl, appUrl, signatureType);
+    const what = nearMiss(rootUrl, appUrl, signatureType, glob);
     if (what === undefined) continue;
     return {
       cause: 'root-url-near-miss',

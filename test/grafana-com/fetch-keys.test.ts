@@ -6,15 +6,15 @@ import { createHash } from 'node:crypto';
 import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import type { RetryInfo } from '../../src/net/retry.js';
-import { requestSignedManifest } from '../../src/signing/client.js';
+import type { RetryInfo } from '../../src/grafana-com/retry.js';
+import { requestSignedManifest } from '../../src/grafana-com/signing-client.js';
 import {
   fetchGrafanaComKeys,
   KEY_FETCH_TIMEOUT_MS,
   KeyFetchError,
   trustedKeysFor,
   type TrustedKeysForOptions,
-} from '../../src/signature/fetch-keys.js';
+} from '../../src/grafana-com/fetch-keys.js';
 import { GRAFANA_KEY_ID } from '../../src/signature/grafana-key.js';
 import { readArmoredPublicKeys, TrustedKeys, type TrustedKey } from '../../src/signature/keys.js';
 import { missingKeyMessage, readPluginManifest } from '../../src/signature/read-manifest.js';

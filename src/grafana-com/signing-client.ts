@@ -6,8 +6,8 @@
  * refused over plain `http://` to anything but loopback, redirects are not followed (so it cannot be replayed to
  * another host), and anything the server echoes back is redacted before it reaches an error or a retry report.
  *
- * Connection errors, timeouts, 429 and 5xx are retried (`../net/retry.ts`); proxies come from the environment
- * (`../net/http.ts`, through `@actions/http-client`).
+ * Connection errors, timeouts, 429 and 5xx are retried (`./retry.ts`); proxies come from the environment
+ * (`./http.ts`, through `@actions/http-client`).
  */
 import { SigningError, UsageError } from '../errors.js';
 import { makeRedactor } from '../text/redact.js';
@@ -19,18 +19,18 @@ import {
   isTransientExchangeError,
   type HttpAnswer,
   serverMessage,
-} from '../net/http.js';
+} from './http.js';
 import {
   isRetryableStatus,
   parseRetryAfter,
   resolveRetryPolicy,
-  RetriesExhaustedError,
   verdictTags,
-  withRetries,
+  withRetriesOrLastError,
   type RetryInfo,
   type RetryPolicy,
   type RetryVerdict,
-} from '../net/retry.js';
+} from './retry.js';
+import { grafanaComEndpoint, isLoopbackHost, USER_AGENT } from './endpoint.js';
 
 /** Options of {@link requestSignedManifest}. */
 export interface SigningRequestOptions {
@@ -52,52 +52,10 @@ export interface SigningRequestOptions {
   onRetry?: (info: RetryInfo) => void;
 }
 
-const DEFAULT_USER_AGENT = 'sign-plugin-action';
 /** How much of a non-JSON error body is quoted. */
 const MAX_QUOTED_BODY = 500;
 /** Every signed MANIFEST.txt contains this line (SIGNATURES.md §3). */
 const CLEARTEXT_HEADER = '-----BEGIN PGP SIGNED MESSAGE-----';
-
-/**
- * An endpoint under the grafana.com API root: `${url without trailing slashes}${route}`. Surrounding whitespace is
- * ignored.
- *
- * `grafanaComEndpoint('https://grafana.com/api/', '/plugins/ci/keys')` → `'https://grafana.com/api/plugins/ci/keys'`.
- *
- * @throws UsageError (input `grafana-com-url`) when the URL does not parse, is not `http:`/`https:`, or carries
- *   credentials, a query or a fragment (the path is appended, so those would produce a wrong endpoint).
- */
-export function grafanaComEndpoint(grafanaComUrl: string, route: string): string {
-  const raw = grafanaComUrl.trim();
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new UsageError(
-      'grafana-com-url',
-      `grafana-com-url "${raw}" is not a valid URL; use the grafana.com API root, e.g. https://grafana.com/api`,
-    );
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new UsageError(
-      'grafana-com-url',
-      `grafana-com-url "${raw}" must be an http(s) URL (got ${parsed.protocol}); use e.g. https://grafana.com/api`,
-    );
-  }
-  if (parsed.username || parsed.password) {
-    throw new UsageError(
-      'grafana-com-url',
-      'grafana-com-url must not contain a user name or password; the access policy token authenticates the request',
-    );
-  }
-  if (parsed.search || parsed.hash || raw.includes('?') || raw.includes('#')) {
-    throw new UsageError(
-      'grafana-com-url',
-      `grafana-com-url "${raw}" must not have a query or fragment; use the API root, e.g. https://grafana.com/api`,
-    );
-  }
-  return `${raw.replace(/\/+$/, '')}${route}`;
-}
 
 /**
  * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign` (SIGNATURES.md §7; the
@@ -119,9 +77,9 @@ export function signingEndpoint(grafanaComUrl: string): string {
  * `Accept: application/json`, `Authorization: Bearer <token>` and the compact JSON body
  * `{"plugin","version","files"}` followed, only when set (non-empty), by `"signatureType"`, `"rootUrls"`,
  * `"signPlugin"`. Proxies come from `https_proxy`/`http_proxy`/`no_proxy` (through `@actions/http-client`, see
- * `../net/http.ts`). Redirects are not followed: a redirect is reported, so the token is never sent elsewhere.
+ * `./http.ts`). Redirects are not followed: a redirect is reported, so the token is never sent elsewhere.
  *
- * Retries (`../net/retry.ts`): connection errors (refused, reset, `socket hang up`, an answer cut short), a missed
+ * Retries (`./retry.ts`): connection errors (refused, reset, `socket hang up`, an answer cut short), a missed
  * per-attempt deadline (`timeoutMs`), 429 and 5xx are tried again, up to `retries` extra times, after a backoff with
  * full jitter (1 s base, 30 s cap) or the server's `Retry-After` (seconds or HTTP date), within the overall budget.
  * Other answers (3xx, 4xx, a 200 that is not a signed manifest) and unknown hosts or TLS errors are final at once.
@@ -181,7 +139,7 @@ export async function requestSignedManifest(opts: SigningRequestOptions): Promis
         },
         body,
         timeoutMs,
-        userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
+        userAgent: opts.userAgent ?? USER_AGENT,
       });
     } catch (err) {
       const error = new SigningError(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
@@ -222,17 +180,14 @@ export async function requestSignedManifest(opts: SigningRequestOptions): Promis
     });
   };
 
-  try {
-    return await withRetries((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry);
-  } catch (error) {
-    if (!(error instanceof RetriesExhaustedError)) throw error;
-    const last = error.lastError as SigningError;
-    if (policy.retries === 0) throw last;
-    // The exhaustion's own message: "Gave up after N attempts over T s[ (why)]; last failure: reason".
-    throw new SigningError(last.status, `${last.message} ${redact(error.message)}.`, last.serverMessage, {
-      cause: last.cause,
-    });
-  }
+  return await withRetriesOrLastError(
+    (context) => attempt(context.timeoutMs),
+    policy,
+    verdicts.classify,
+    opts.onRetry,
+    (last: SigningError, summary) =>
+      new SigningError(last.status, `${last.message} ${redact(summary)}.`, last.serverMessage, { cause: last.cause }),
+  );
 }
 
 /** The request body with keys in `@grafana/sign-plugin`'s order; optional fields only when set. */
@@ -252,21 +207,6 @@ function requestBody(manifest: UnsignedManifest): Record<string, unknown> {
     body.signPlugin = manifest.signPlugin;
   }
   return body;
-}
-
-/**
- * Loopback as the http refusal understands it (WHATWG-normalised hostname): `localhost`, `127.0.0.0/8`, `::1`, and
- * IPv4-mapped `::ffff:127.0.0.0/104` (normalised to `::ffff:7fXX:XXXX`). Literal addresses only, besides `localhost`:
- * no name is resolved, so no DNS answer can turn a "loopback" name into a remote host.
- */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  return (
-    host === 'localhost' ||
-    host === '::1' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
-    /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host)
-  );
 }
 
 /** Text of a SigningError(0). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileGlob, GlobPanicError, GlobSyntaxError } from '../../src/verify/glob.js';
+import { compileGlob, GlobPanicError, GlobSyntaxError } from '../../src/go/glob/glob.js';
 
 /** The error `compileGlob` throws, or a failure when it throws none. */
 function syntaxError(pattern: string, separators: string[] = []): GlobSyntaxError {

@@ -231,6 +231,31 @@ export async function withRetries<T>(
 }
 
 /**
+ * {@link withRetries} with the final error both grafana.com clients report: what the attempt threw when it was not
+ * retryable or when only one attempt was allowed (`policy.retries === 0`); after several attempts, `gaveUp(last,
+ * summary)`, where `last` is the last attempt's error and `summary` the exhaustion's own text (`Gave up after N
+ * attempts over T s[ (why)]; last failure: reason`), so the caller re-makes its error class with both.
+ *
+ * @returns what `fn` returned. @throws as described; `gaveUp` decides the class (SigningError, KeyFetchError).
+ */
+export async function withRetriesOrLastError<T, E>(
+  fn: (context: AttemptContext) => Promise<T>,
+  policy: RetryPolicy,
+  classify: (error: unknown) => RetryVerdict,
+  onRetry: ((info: RetryInfo) => void) | undefined,
+  gaveUp: (last: E, summary: string) => Error,
+): Promise<T> {
+  try {
+    return await withRetries(fn, policy, classify, onRetry);
+  } catch (error) {
+    if (!(error instanceof RetriesExhaustedError)) throw error;
+    const last = error.lastError as E;
+    if (policy.retries === 0) throw last;
+    throw gaveUp(last, error.message);
+  }
+}
+
+/**
  * Parses the action's `retries` and `timeout-seconds` inputs. An empty string means the default (3 extra attempts,
  * 30 s); surrounding whitespace is ignored.
  *

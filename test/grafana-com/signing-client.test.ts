@@ -10,7 +10,7 @@ import * as openpgp from 'openpgp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SigningError, UsageError } from '../../src/errors.js';
 import type { UnsignedManifest } from '../../src/manifest/types.js';
-import { requestSignedManifest, signingEndpoint } from '../../src/signing/client.js';
+import { requestSignedManifest, signingEndpoint } from '../../src/grafana-com/signing-client.js';
 import { HAVE_SHARED, SHARED_MANIFESTS } from '../helpers/shared.js';
 import {
   DEMO_ORG,

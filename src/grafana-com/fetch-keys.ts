@@ -12,25 +12,23 @@ import {
   isTransientExchangeError,
   type HttpAnswer,
   serverMessage,
-} from '../net/http.js';
+} from './http.js';
 import {
   isRetryableStatus,
   parseRetryAfter,
   resolveRetryPolicy,
-  RetriesExhaustedError,
   verdictTags,
-  withRetries,
+  withRetriesOrLastError,
   type RetryInfo,
   type RetryPolicy,
-} from '../net/retry.js';
-import { grafanaComEndpoint, isLoopbackHost } from '../signing/client.js';
-import { GRAFANA_KEY_ID } from './grafana-key.js';
-import { readArmoredPublicKeys, TrustedKeys, type TrustedKey } from './keys.js';
+} from './retry.js';
+import { grafanaComEndpoint, isLoopbackHost, USER_AGENT } from './endpoint.js';
+import { GRAFANA_KEY_ID } from '../signature/grafana-key.js';
+import { readArmoredPublicKeys, TrustedKeys, type TrustedKey } from '../signature/keys.js';
 
 /** Grafana's key retriever gives grafana.com 10 s to answer. */
 export const KEY_FETCH_TIMEOUT_MS = 10_000;
 
-const DEFAULT_USER_AGENT = 'sign-plugin-action';
 /** How much of an error body is quoted. */
 const MAX_QUOTED_BODY = 200;
 
@@ -71,7 +69,7 @@ export interface FetchKeysOptions {
  * The JSON is read as Go's `encoding/json` reads Grafana's struct: `items` absent or null is an empty list, `since`
  * absent or null is 0, and a `since` that is not an integer is an error.
  *
- * Retries as signing does (`../net/retry.ts`): connection errors, timeouts, 429 and 5xx; redirects are not followed.
+ * Retries as signing does (`./retry.ts`): connection errors, timeouts, 429 and 5xx; redirects are not followed.
  * Plain `http://` is refused except to loopback: these keys decide what verifies, so nobody on the path may swap them.
  *
  * @returns the keys, in the answer's order (an empty list when grafana.com lists none).
@@ -104,7 +102,7 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
         url: endpoint,
         headers: { Accept: 'application/json' },
         timeoutMs: attemptTimeoutMs,
-        userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
+        userAgent: opts.userAgent ?? USER_AGENT,
       });
     } catch (err) {
       const reason = err instanceof HttpExchangeError ? exchangeFailureReason(err) : String(err);
@@ -131,16 +129,14 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
     });
   };
 
-  let body: Buffer;
-  try {
-    body = await withRetries((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry);
-  } catch (error) {
-    if (!(error instanceof RetriesExhaustedError)) throw error;
-    const last = error.lastError as KeyFetchError;
-    if (policy.retries === 0) throw last;
-    // The exhaustion's own message: "Gave up after N attempts over T s[ (why)]; last failure: reason".
-    throw new KeyFetchError(last.status, `${last.message} ${error.message}.`, { cause: last.cause });
-  }
+  const body = await withRetriesOrLastError(
+    (context) => attempt(context.timeoutMs),
+    policy,
+    verdicts.classify,
+    opts.onRetry,
+    (last: KeyFetchError, summary) =>
+      new KeyFetchError(last.status, `${last.message} ${summary}.`, { cause: last.cause }),
+  );
   return await readKeyList(body, endpoint);
 }
 

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  cleanPath,
-  escapedPath,
-  goQuote,
-  GoURLError,
-  parseGoURL,
-  requestURI,
-  type GoURL,
-} from '../../src/verify/go-url.js';
+import { cleanPath } from '../../src/go/path.js';
+import { goQuote } from '../../src/go/quote.js';
+import { escapedPath, GoURLError, parseGoURL, requestURI, type GoURL } from '../../src/go/url.js';
 
 const EMPTY: GoURL = {
   scheme: '',

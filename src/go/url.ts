@@ -1,6 +1,7 @@
 /**
- * Go's `net/url` URL parsing (`url.Parse`, `(*URL).EscapedPath`, `(*URL).RequestURI`) and `path.Clean`, ported
- * line by line from the Go standard library (Go 1.26: src/net/url/url.go, src/net/netip/netip.go, src/path/path.go).
+ * Go's `net/url` URL parsing (`url.Parse`, `(*URL).EscapedPath`, `(*URL).RequestURI`), ported line by line from the
+ * single Go file src/net/url/url.go (Go 1.26); its helpers from other Go files are beside it: `netip.ts`
+ * (`netip.ParseAddr`), `path.ts` (`path.Clean`), `quote.ts` (`strconv.Quote`), `utf8.ts` (`unicode/utf8`).
  *
  * This is the project's own code, not a wrapper: no JavaScript library has Go's semantics. WHATWG `URL` lowercases
  * hosts, drops default ports, percent-encodes and rewrites paths; Grafana compares root URLs with Go's parser, so
@@ -10,7 +11,10 @@
  * UTF-8 bytes (0–255), so percent-decoding to invalid UTF-8 (`%ff`) and byte offsets behave exactly as in Go. The
  * exported functions take and return ordinary JS strings (UTF-8 decoded).
  */
-import { decodeRune, fromByteString, RUNE_ERROR, toByteString } from './go-utf8.js';
+import { ishex, parseAddrIs4, unhex } from './netip.js';
+import { cleanPath } from './path.js';
+import { goQuote, quoteBytes } from './quote.js';
+import { fromByteString, toByteString } from './utf8.js';
 
 /** Go's `*url.URL`, with its fields decoded from UTF-8. */
 export interface GoURL {
@@ -73,63 +77,6 @@ export class GoURLError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Byte strings and UTF-8 (Go's unicode/utf8, strconv.Quote)
-
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-const NAMED_ESCAPES: Partial<Record<number, string>> = {
-  7: '\\a',
-  8: '\\b',
-  12: '\\f',
-  10: '\\n',
-  13: '\\r',
-  9: '\\t',
-  11: '\\v',
-};
-
-function hex(n: number, width: number): string {
-  return n.toString(16).padStart(width, '0');
-}
-
-/**
- * Go's `strconv.Quote` of a byte string: double-quoted, `\"` and `\\` escaped, printable runes kept as they are,
- * `\a\b\f\n\r\t\v`, `\xNN` for other control bytes and for bytes that are not UTF-8, `\uNNNN`/`\UNNNNNNNN` for
- * other non-printable runes. Returns a JS string.
- */
-function quoteBytes(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length;) {
-    const [r, w] = decodeRune(s, i);
-    if (w === 1 && r === RUNE_ERROR) {
-      out += '\\x' + hex(s.charCodeAt(i), 2);
-      i += 1;
-      continue;
-    }
-    i += w;
-    if (r === 0x22 || r === 0x5c) {
-      out += '\\' + String.fromCharCode(r);
-    } else if (r === 0x20 || (r >= 0x21 && r < 0x7f) || (r >= 0x80 && PRINTABLE.test(String.fromCodePoint(r)))) {
-      out += String.fromCodePoint(r);
-    } else {
-      const named = NAMED_ESCAPES[r];
-      if (named !== undefined) out += named;
-      else if (r < 0x20 || r === 0x7f) out += '\\x' + hex(r, 2);
-      else if (r < 0x10000) out += '\\u' + hex(r, 4);
-      else out += '\\U' + hex(r, 8);
-    }
-  }
-  return out + '"';
-}
-
-/**
- * Go's `strconv.Quote` (the `%q` verb) of a JS string, taken as its UTF-8 bytes. Example: `goQuote('a"b\n')` is
- * `"a\"b\n"` (with a backslash-n). Source: Go src/strconv/quote.go `appendQuotedWith`.
- */
-export function goQuote(s: string): string {
-  return quoteBytes(toByteString(s));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Escaping (url.go: shouldEscape, unescape, escape)
 
 const encodePath = 1;
@@ -154,16 +101,6 @@ function invalidHostError(s: string): InnerError {
 
 function isAlnum(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-}
-
-function ishex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
-}
-
-function unhex(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x61 && c <= 0x66) return c - 0x61 + 10;
-  return c - 0x41 + 10;
 }
 
 /** Go's `shouldEscape(c, mode)`. */
@@ -263,151 +200,10 @@ function escape(s: string, mode: Encoding): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// net/netip ParseAddr, for the bracketed host check Go added for CVE-2025-47912
-
-function addrError(input: string, msg: string, at = ''): InnerError {
-  const base = 'ParseAddr(' + quoteBytes(input) + '): ' + msg;
-  return new InnerError(at !== '' ? base + ' (at ' + quoteBytes(at) + ')' : base);
-}
-
-/** Go's `parseIPv4Fields(in, off, end, ...)`: throws on a malformed dotted quad. */
-function parseIPv4Fields(input: string, off: number, end: number): void {
-  let val = 0;
-  let pos = 0;
-  let digLen = 0; // number of digits in current octet
-  const s = input.slice(off, end);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      if (digLen === 1 && val === 0) throw addrError(input, 'IPv4 field has octet with leading zero');
-      val = val * 10 + c - 0x30;
-      digLen++;
-      if (val > 255) throw addrError(input, 'IPv4 field has value >255');
-    } else if (c === 0x2e) {
-      // .1.2.3  1.2.3.  1..2.3
-      if (i === 0 || i === s.length - 1 || s[i - 1] === '.') {
-        throw addrError(input, 'IPv4 field must have at least one digit', s.slice(i));
-      }
-      // 1.2.3.4.5
-      if (pos === 3) throw addrError(input, 'IPv4 address too long');
-      pos++;
-      val = 0;
-      digLen = 0;
-    } else {
-      throw addrError(input, 'unexpected character', s.slice(i));
-    }
-  }
-  if (pos < 3) throw addrError(input, 'IPv4 address too short');
-}
-
-/** Go's `parseIPv6(in)`: throws on a malformed IPv6 address (with optional `%zone`). */
-function parseIPv6(input: string): void {
-  let s = input;
-  let zone = '';
-  const pct = s.indexOf('%');
-  if (pct !== -1) {
-    zone = s.slice(pct + 1);
-    s = s.slice(0, pct);
-    if (zone === '') throw addrError(input, 'zone must be a non-empty string');
-  }
-  let ellipsis = -1; // position of ellipsis in ip
-  // Might have leading ellipsis
-  if (s.length >= 2 && s[0] === ':' && s[1] === ':') {
-    ellipsis = 0;
-    s = s.slice(2);
-    // Might be only ellipsis
-    if (s.length === 0) return;
-  }
-  // Loop, parsing hex numbers followed by colon.
-  let i = 0;
-  while (i < 16) {
-    let off = 0;
-    let acc = 0;
-    for (; off < s.length; off++) {
-      const c = s.charCodeAt(off);
-      if (ishex(c)) acc = acc * 16 + unhex(c);
-      else break;
-      if (off > 3) throw addrError(input, 'each group must have 4 or less digits', s);
-      if (acc > 0xffff) throw addrError(input, 'IPv6 field has value >=2^16', s);
-    }
-    if (off === 0) throw addrError(input, 'each colon-separated field must have at least one digit', s);
-    // If followed by dot, might be in trailing IPv4.
-    if (off < s.length && s[off] === '.') {
-      if (ellipsis < 0 && i !== 12) {
-        throw addrError(input, 'embedded IPv4 address must replace the final 2 fields of the address', s);
-      }
-      if (i + 4 > 16) {
-        throw addrError(input, 'too many hex fields to fit an embedded IPv4 at the end of the address', s);
-      }
-      let end = input.length;
-      if (zone.length > 0) end -= zone.length + 1;
-      parseIPv4Fields(input, end - s.length, end);
-      s = '';
-      i += 4;
-      break;
-    }
-    i += 2;
-    // Stop at end of string.
-    s = s.slice(off);
-    if (s.length === 0) break;
-    // Otherwise must be followed by colon and more.
-    if (s[0] !== ':') throw addrError(input, 'unexpected character, want colon', s);
-    if (s.length === 1) throw addrError(input, 'colon must be followed by more characters', s);
-    s = s.slice(1);
-    // Look for ellipsis.
-    if (s[0] === ':') {
-      if (ellipsis >= 0) throw addrError(input, 'multiple :: in address', s);
-      ellipsis = i;
-      s = s.slice(1);
-      if (s.length === 0) break; // can be at end
-    }
-  }
-  // Must have used entire string.
-  if (s.length !== 0) throw addrError(input, 'trailing garbage after address', s);
-  // If didn't parse enough, expand ellipsis.
-  if (i < 16) {
-    if (ellipsis < 0) throw addrError(input, 'address string too short');
-  } else if (ellipsis >= 0) {
-    // Ellipsis must represent at least one 0 group.
-    throw addrError(input, 'the :: must expand to at least one field of zeros');
-  }
-}
-
-/** Go's `netip.ParseAddr(s)`: whether `s` is IPv4 (`true`) or IPv6 (`false`); throws Go's `ParseAddr(...)` error. */
-function parseAddrIs4(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    switch (s[i]) {
-      case '.':
-        parseIPv4Fields(s, 0, s.length);
-        return true;
-      case ':':
-        parseIPv6(s);
-        return false;
-      case '%':
-        // Assume that this was trying to be an IPv6 address with a zone specifier, but the address is missing.
-        throw addrError(s, 'missing IPv6 address');
-    }
-  }
-  throw addrError(s, 'unable to parse IP');
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Parsing (url.go: getScheme, Parse, parse, parseAuthority, parseHost, setPath, setFragment)
 
-/** The parsed URL with every field a byte string. */
-interface ByteURL {
-  scheme: string;
-  opaque: string;
-  user: string | null;
-  host: string;
-  path: string;
-  rawPath: string;
-  omitHost: boolean;
-  forceQuery: boolean;
-  rawQuery: string;
-  fragment: string;
-  rawFragment: string;
-}
+/** The parsed URL with every field a byte string: {@link GoURL}'s fields, UTF-8 encoded. */
+type ByteURL = GoURL;
 
 /** Go's `getScheme`: `[scheme, rest]`; throws `missing protocol scheme` for a leading `:`. */
 function getScheme(rawURL: string): [string, string] {
@@ -628,7 +424,7 @@ function parseBytes(rawURL: string, strictColons: boolean): ByteURL {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// EscapedPath, RequestURI, path.Clean
+// EscapedPath, RequestURI
 
 /** Go's `validEncoded(s, mode)`. */
 function validEncoded(s: string, mode: Encoding): boolean {
@@ -664,74 +460,26 @@ function requestURIBytes(u: ByteURL): string {
   return result;
 }
 
-/** Go's `path.Clean` (works the same on byte strings and JS strings: only `/` and `.` are special). */
-function cleanBytes(path: string): string {
-  if (path === '') return '.';
-  const rooted = path[0] === '/';
-  const n = path.length;
-  // Invariants: reading from path, r is the next byte to process; out holds what is written; dotdot is the index
-  // in out where .. must stop, either because it is the leading slash or it is a leading ../../.. prefix.
-  let out = '';
-  let r = 0;
-  let dotdot = 0;
-  if (rooted) {
-    out = '/';
-    r = 1;
-    dotdot = 1;
-  }
-  while (r < n) {
-    if (path[r] === '/') {
-      // empty path element
-      r++;
-    } else if (path[r] === '.' && (r + 1 === n || path[r + 1] === '/')) {
-      // . element
-      r++;
-    } else if (path[r] === '.' && path[r + 1] === '.' && (r + 2 === n || path[r + 2] === '/')) {
-      // .. element: remove to last /
-      r += 2;
-      if (out.length > dotdot) {
-        // can backtrack
-        let w = out.length - 1;
-        while (w > dotdot && out[w] !== '/') w--;
-        out = out.slice(0, w);
-      } else if (!rooted) {
-        // cannot backtrack, but not rooted, so append .. element.
-        if (out.length > 0) out += '/';
-        out += '..';
-        dotdot = out.length;
-      }
-    } else {
-      // real path element; add slash if needed
-      if ((rooted && out.length !== 1) || (!rooted && out.length !== 0)) out += '/';
-      let end = path.indexOf('/', r);
-      if (end < 0) end = n;
-      out += path.slice(r, end);
-      r = end;
-    }
-  }
-  // Turn empty string into "."
-  return out === '' ? '.' : out;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Public API
 
 /** Byte-exact parse results of {@link parseGoURL}, so that the decoded (possibly lossy) fields are not re-encoded. */
 const exact = new WeakMap<GoURL, { bytes: ByteURL; seen: GoURL }>();
 
-function toPublic(b: ByteURL): GoURL {
+/** `u` with every string field passed through `convert` (`fromByteString` or `toByteString`). */
+function convertFields(u: GoURL, convert: (s: string) => string): GoURL {
   return {
-    scheme: fromByteString(b.scheme),
-    opaque: fromByteString(b.opaque),
-    user: b.user === null ? null : fromByteString(b.user),
-    host: fromByteString(b.host),
-    path: fromByteString(b.path),
-    rawPath: fromByteString(b.rawPath),
-    omitHost: b.omitHost,
-    forceQuery: b.forceQuery,
-    rawQuery: fromByteString(b.rawQuery),
-    fragment: fromByteString(b.fragment),
-    rawFragment: fromByteString(b.rawFragment),
+    scheme: convert(u.scheme),
+    opaque: convert(u.opaque),
+    user: u.user === null ? null : convert(u.user),
+    host: convert(u.host),
+    path: convert(u.path),
+    rawPath: convert(u.rawPath),
+    omitHost: u.omitHost,
+    forceQuery: u.forceQuery,
+    rawQuery: convert(u.rawQuery),
+    fragment: convert(u.fragment),
+    rawFragment: convert(u.rawFragment),
   };
 }
 
@@ -753,19 +501,7 @@ const FIELDS = [
 function toBytes(u: GoURL): ByteURL {
   const known = exact.get(u);
   if (known !== undefined && FIELDS.every((f) => known.seen[f] === u[f])) return known.bytes;
-  return {
-    scheme: toByteString(u.scheme),
-    opaque: toByteString(u.opaque),
-    user: u.user === null ? null : toByteString(u.user),
-    host: toByteString(u.host),
-    path: toByteString(u.path),
-    rawPath: toByteString(u.rawPath),
-    omitHost: u.omitHost,
-    forceQuery: u.forceQuery,
-    rawQuery: toByteString(u.rawQuery),
-    fragment: toByteString(u.fragment),
-    rawFragment: toByteString(u.rawFragment),
-  };
+  return convertFields(u, toByteString);
 }
 
 /**
@@ -783,7 +519,7 @@ function toBytes(u: GoURL): ByteURL {
  */
 export function parseGoURL(raw: string, options: GoURLOptions = {}): GoURL {
   const bytes = parseBytes(toByteString(raw), options.strictColons ?? true);
-  const pub = toPublic(bytes);
+  const pub = convertFields(bytes, fromByteString);
   exact.set(pub, { bytes, seen: { ...pub } });
   return pub;
 }
@@ -812,18 +548,6 @@ export function requestURI(u: GoURL): string {
 }
 
 /**
- * Go's `path.Clean(p)` (src/path/path.go): collapses repeated `/`, removes `.` elements, resolves `..` against the
- * preceding element (a rooted path cannot go above `/`), drops the trailing `/` (except for `/` itself) and turns an
- * empty result into `.`. Never returns `""`.
- *
- * @param p a slash-separated path, e.g. `/grafana//a/../`
- * @returns the cleaned path, e.g. `/grafana`
- */
-export function cleanPath(p: string): string {
-  return cleanBytes(p);
-}
-
-/**
  * Byte-level access for the root URL matcher, which must compare hosts and request URIs as Go does, byte for byte:
  * `encode` (JS string → UTF-8 byte string), `parse(bytes, strictColons)` (Go `url.Parse`, throws
  * {@link GoURLError}), `requestURI`, `clean` (`path.Clean`) and `quote` (`strconv.Quote`, returning a JS string).
@@ -832,7 +556,7 @@ export const goURLBytes = {
   encode: toByteString,
   parse: parseBytes,
   requestURI: requestURIBytes,
-  clean: cleanBytes,
+  clean: cleanPath,
   quote: quoteBytes,
 };
 export type { ByteURL };

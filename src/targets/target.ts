@@ -4,8 +4,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { PluginError } from '../errors.js';
-import type { LayoutProblem } from './report.js';
-import { verifyPlugin, type VerifyOptions, type VerifyResult } from './verify.js';
+import type { LayoutProblem } from '../verify/report.js';
+import { verifyPlugin, type VerifyOptions, type VerifyResult } from '../verify/verify.js';
 
 /** True when `target` names a zip (by its extension, case-insensitive). */
 export function isZipPath(target: string): boolean {
