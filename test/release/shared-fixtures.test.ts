@@ -23,7 +23,7 @@ describe('shared fixtures guard', () => {
   it('names every test file that uses the fixtures, and no other', () => {
     const files = filesUsingShared();
     expect(files).toContain('test/verify/fixtures.test.ts');
-    expect(files).toContain('test/signing/client.test.ts'); // uses HAVE_SHARED with it.skipIf
+    expect(files).toContain('test/grafana-com/signing-client.test.ts'); // uses HAVE_SHARED with it.skipIf
     expect(files).not.toContain('test/release/version.test.ts');
     expect(files.every((f) => /^test\/.+\.test\.ts$/.test(f))).toBe(true);
   });

@@ -1,0 +1,924 @@
+export const id = 169;
+export const ids = [169];
+export const modules = {
+
+/***/ 7169:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
+/* harmony export */   u1: () => (/* binding */ buildManifest),
+/* harmony export */   xn: () => (/* binding */ NON_UTF8_REASON)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9493);
+/* harmony import */ var _plugin_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7289);
+/* harmony import */ var _walk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5108);
+/**
+ * Building the unsigned manifest that grafana.com signs (what `@grafana/sign-plugin` sends, SIGNATURES.md §7).
+ */
+
+
+
+
+/**
+ * Why a file whose path is not valid UTF-8 can never be covered (Grafana: `modified`): the walk sees its raw bytes,
+ * while Go's JSON decoder turns invalid UTF-8 in a manifest key into U+FFFD, so no key can equal it.
+ */
+const NON_UTF8_REASON = "the name is not valid UTF-8 (shown with \\xNN for its raw bytes), and Go's JSON decoder turns invalid UTF-8 in " +
+    'a manifest key into U+FFFD, so no manifest can cover it';
+/** Name of the signed manifest at a plugin's root. */
+const MANIFEST_FILE = 'MANIFEST.txt';
+/**
+ * Hashes every file under `pluginDir` except the top-level MANIFEST.txt and reads plugin.json. Files are hashed
+ * with {@link hashFiles}: on the main thread and a worker thread per extra core for big plugins, on the main thread
+ * alone for small ones.
+ *
+ * @param pluginDir the built plugin (`dist`).
+ * @returns `{ plugin, version, files }` with posix paths in Go walk order and lowercase hex SHA-256 values.
+ * @throws PluginError when plugin.json lacks `id`/`info.version`, when the folder holds a link Grafana would
+ *   refuse (outside the folder, broken), a special file, a folder that changed during the run, or a file whose path
+ *   is not valid UTF-8 (named with its bytes escaped, before any request), when the folder has no file to sign, or when a file
+ *   cannot be read (every such file named with its `fs` code).
+ */
+async function buildManifest(pluginDir) {
+    const pluginJson = await (0,_plugin_json_js__WEBPACK_IMPORTED_MODULE_2__/* .readPluginJson */ .k)(pluginDir);
+    if (pluginJson.error)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(pluginJson.error);
+    let walk;
+    try {
+        walk = await (0,_walk_js__WEBPACK_IMPORTED_MODULE_3__/* .walkPluginFiles */ .I)(pluginDir, { keepOpen: true });
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(`cannot read plugin folder ${pluginDir}: ${error.message}`, { cause: error });
+    }
+    let outcomes;
+    const toSign = walk.files.filter((f) => f.path !== MANIFEST_FILE);
+    try {
+        if (walk.problems.length > 0) {
+            const lines = walk.problems.map((p) => `  ${p.path}: ${p.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(`refusing to sign ${pluginDir}: Grafana would not load it:\n${lines.join('\n')}`);
+        }
+        if (walk.nonUtf8.length > 0) {
+            const lines = walk.nonUtf8.map((f) => `  ${f.path}: ${NON_UTF8_REASON}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(`refusing to sign ${pluginDir}: no manifest can cover these files, rename them (UTF-8 names only):\n` +
+                lines.join('\n'));
+        }
+        outcomes = await (0,_hash_js__WEBPACK_IMPORTED_MODULE_1__/* .hashFiles */ .yQ)(toSign);
+    }
+    finally {
+        walk.close();
+    }
+    // A prototype-free object, so a file named `__proto__` is an ordinary key.
+    const files = Object.create(null);
+    const unreadable = [];
+    toSign.forEach((f, i) => {
+        const outcome = outcomes[i];
+        if (outcome.ok)
+            files[f.path] = outcome.sha256;
+        else
+            unreadable.push(`  ${f.path}: ${outcome.code}`);
+    });
+    if (unreadable.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PluginError */ .cZ(`cannot read plugin files in ${pluginDir}:\n${unreadable.join('\n')}`);
+    }
+    return { plugin: pluginJson.id, version: pluginJson.version, files };
+}
+
+
+/***/ }),
+
+/***/ 9493:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sf: () => (/* binding */ mapLimit),
+/* harmony export */   yQ: () => (/* binding */ hashFiles)
+/* harmony export */ });
+/* unused harmony exports sha256File, HASH_CHUNK_BYTES, WORKER_MIN_TOTAL_BYTES */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5919);
+/**
+ * SHA-256 of plugin files, streamed: a file is never held in memory whole.
+ *
+ * {@link hashFiles} is the fast path used by manifest building and verification: the main thread hashes, and worker
+ * threads (one per other core) join in when there are enough bytes to repay starting them. Every file is read in
+ * chunks of at most {@link HASH_CHUNK_BYTES} into a buffer that is reused, so memory does not grow with file size.
+ * Digests are identical to {@link sha256File}'s.
+ */
+
+
+
+
+
+/**
+ * Hashes one file as Grafana does (`sha256.New` + `io.Copy`, `hex.EncodeToString`).
+ *
+ * @param absolutePath file to read (symlinks are followed by the open, as in Grafana).
+ * @returns 64 lowercase hex characters.
+ * @throws the `fs` error (ENOENT, EACCES, EISDIR…) when the file cannot be read.
+ */
+async function sha256File(absolutePath) {
+    const hash = createHash('sha256');
+    await pipeline(createReadStream(absolutePath, { highWaterMark: 1 << 20 }), hash);
+    return hash.digest('hex');
+}
+/**
+ * Runs `fn` over `items` with at most `limit` calls in flight, keeping results in input order.
+ *
+ * @param items inputs; @param limit concurrency ≥ 1; @returns results aligned with `items`.
+ * @throws the first error any call throws (the remaining calls still settle).
+ */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+/** Bytes read per chunk, by a worker or the main thread, into a buffer reused from file to file. */
+const HASH_CHUNK_BYTES = 1 << 20;
+/**
+ * A worker thread is started only when the files total at least this many bytes. Starting one costs 30–80 ms of
+ * wall time and CPU (a V8 isolate) on the 2-core bench machine, while the main thread alone hashes ~1.2 GB/s (SHA-NI),
+ * so below ~50 MB the main thread is done before a worker would have helped. Above it the worker pays: ~15 % on a
+ * 136 MB frontend dist of 5,000 small files (~175 → ~150 ms), 25–30 % on a 390 MB backend dist (~320 → ~230 ms).
+ */
+const WORKER_MIN_TOTAL_BYTES = 48 * 1024 * 1024;
+/** The main thread hashes synchronously for at most this long before letting the event loop run (worker messages). */
+const MAIN_THREAD_SLICE_MS = 3;
+/** A batch sent to a worker holds at most this many files, and stops growing past this many bytes. */
+const WORKER_BATCH_FILES = 128;
+const WORKER_BATCH_BYTES = 4 * 1024 * 1024;
+/** Batches queued per worker, so it never waits for the main thread between two. */
+const WORKER_BATCHES_IN_FLIGHT = 2;
+/**
+ * Opens a file the walk listed without following a link or blocking on a FIFO (`O_NOFOLLOW | O_NONBLOCK`), and
+ * insists on a regular file with the walk's device and inode (`dev`/`ino`; `ino` -1 when the walk pinned the folder
+ * by descriptor instead, see `walk.ts`), so a file swapped for a link, another file or a special file since the walk
+ * is reported, never read.
+ * Written without closures over module state: its source is also pasted into the worker (`Function#toString`).
+ *
+ * @returns the file descriptor. @throws an Error with `code` `EISDIR` (a folder), `EFTYPE` (not a regular file),
+ *   `ECHANGED` (another file than the walk's), or the `open(2)` error (`ELOOP` for a link, `ENOENT`…).
+ */
+function openRegularFile(file, dev, ino, open, fstat, close, flags) {
+    const fd = open(file, flags.O_RDONLY | flags.O_NOFOLLOW | flags.O_NONBLOCK);
+    const info = fstat(fd);
+    if (info.isFile() && (ino < 0 || (info.dev === dev && info.ino === ino)))
+        return fd;
+    close(fd);
+    const code = !info.isFile() ? (info.isDirectory() ? 'EISDIR' : 'EFTYPE') : 'ECHANGED';
+    const why = code === 'ECHANGED' ? 'the file changed during the run (another file is there now)' : 'not a regular file';
+    throw Object.assign(new Error(`${code}: ${why}: ${file}`), { code });
+}
+/**
+ * The worker, as CommonJS source run with `eval: true`: it uses only `node:` built-ins, so it works the same from the
+ * TypeScript sources (vitest, tsx) and from the ncc bundles.
+ *
+ * Why not a real module (checked 2026-11-28, ncc 0.38.4, Node 20.20, tsx 4.23): ncc *can* ship one: it turns
+ * `new Worker(new URL('./hash-worker.js', import.meta.url))` into an asset copied beside the bundle (`dist/` and
+ * `dist/cli/` alike), which runs there as long as it imports only `node:` built-ins. What fails is the other half:
+ * the tests and `npm run bench` run the TypeScript sources, where no `hash-worker.js` exists, and Node 20 cannot
+ * start a `.ts` worker (`new Worker(url.ts, { execArgv: ['--import', 'tsx'] })`, and `node --import tsx` for the
+ * whole process, both fail with "Unknown file extension .ts"). A real module would thus run only from the bundles,
+ * and every hash test would exercise another code path. The way out, not taken yet: a plain `hash-worker.mjs`
+ * checked by tsc through `// @ts-check` and `checkJs`, imported by URL from both the sources and the bundles. Synchronous
+ * reads are right here: the thread does nothing else, and a read into the reused buffer costs no event-loop turn.
+ * Protocol: it posts `'ready'`, then answers each batch `[[index, path], …]` with `[[index, sha256]` or
+ * `[index, null, code, message], …]`, batches in the order received.
+ */
+const WORKER_SOURCE = `'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { openSync, readSync, closeSync, fstatSync, constants } = require('node:fs');
+const buffer = Buffer.allocUnsafe(workerData.chunkBytes);
+${openRegularFile.toString()}
+function hashOne(file, dev, ino) {
+  const fd = openRegularFile(file, dev, ino, openSync, fstatSync, closeSync, constants);
+  try {
+    const hash = createHash('sha256');
+    let n;
+    while ((n = readSync(fd, buffer, 0, buffer.length, null)) > 0) hash.update(buffer.subarray(0, n));
+    return hash.digest('hex');
+  } finally {
+    closeSync(fd);
+  }
+}
+parentPort.on('message', (batch) => {
+  const out = [];
+  for (const [index, file, dev, ino] of batch) {
+    try {
+      out.push([index, hashOne(file, dev, ino)]);
+    } catch (error) {
+      out.push([index, null, String((error && error.code) || error), String((error && error.message) || error)]);
+    }
+  }
+  parentPort.postMessage(out);
+});
+parentPort.postMessage('ready');
+`;
+const NO_IDENTITY = { dev: -1, ino: -1 };
+const openPathOf = (file) => file.openPath ?? file.absolutePath;
+/**
+ * Sizes for scheduling: the given ones, and unknown ones `stat`ed (following the path to open) in list order only
+ * until the total reaches `threshold`, the one thing sizes decide (whether workers start); the rest count as 0.
+ */
+function knownSizes(files, threshold) {
+    let total = files.reduce((sum, f) => sum + Math.max(0, f.size ?? 0), 0);
+    return files.map((f) => {
+        if (f.size !== undefined)
+            return Math.max(0, f.size);
+        if (total >= threshold)
+            return 0;
+        try {
+            const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(openPathOf(f)).size;
+            total += size;
+            return size;
+        }
+        catch {
+            return 0; // the open reports it
+        }
+    });
+}
+/** The default worker count: the cores but the main thread's, at most 7 (none on one core). */
+function defaultWorkerCount() {
+    return Math.min(Math.max((0,node_os__WEBPACK_IMPORTED_MODULE_2__.availableParallelism)() - 1, 0), 7);
+}
+function failure(error) {
+    const code = error?.code;
+    return { ok: false, code: code ?? String(error), message: error instanceof Error ? error.message : String(error) };
+}
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+/**
+ * SHA-256 of many files at once, on every core: the digests are exactly {@link sha256File}'s.
+ *
+ * Design, chosen by measurement (2-core Xeon with SHA-NI, Node 20, files in the page cache; README "Performance"):
+ * - `hash.update` runs on the calling thread, so concurrent streams on the main thread use one core however many
+ *   there are: 6 × 64 MB took ~800 ms with 2 or 8 concurrent `createReadStream`s (a fresh 1 MiB buffer per chunk),
+ *   ~310 ms with one synchronous read loop into a reused buffer, ~230 ms with a worker thread beside it.
+ * - Per file, async reads cost ~80 µs of CPU against ~40 µs for `openSync`/`readSync`/`closeSync` (5,000 files of
+ *   1–50 KiB: ~410 ms of CPU async, ~200 ms sync). So the main thread reads synchronously too, in slices of
+ *   {@link MAIN_THREAD_SLICE_MS} ms between which the event loop runs.
+ * - When the sizes add up to at least `workerMinTotalBytes`, `workers` threads take files largest first, in batches
+ *   (two queued per worker); the main thread takes the smallest first, so it is busy while the workers start and
+ *   small files never wait behind big ones. Below that total everything is hashed on the main thread: the CLI's
+ *   `verify` of a small plugin pays no worker start-up. A worker that cannot start or dies hands its files back.
+ *
+ * Memory: one `chunkBytes` buffer per thread (2 MiB with the defaults on 2 cores), whatever the file sizes.
+ *
+ * @param files the files; `size` only orders the work.
+ * @param options worker count, threshold, chunk size, stats (see {@link HashFilesOptions}).
+ * @returns one outcome per file, in the order of `files`: `{ ok: true, sha256 }`, or `{ ok: false, code, message }`
+ *   when the file could not be opened or read (`ENOENT`, `EACCES`, `EISDIR`…).
+ * @throws never for a file's error (that is its outcome).
+ */
+async function hashFiles(files, options = {}) {
+    const outcomes = new Array(files.length);
+    const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? HASH_CHUNK_BYTES));
+    const threshold = options.workerMinTotalBytes ?? WORKER_MIN_TOTAL_BYTES;
+    const sizes = knownSizes(files, threshold);
+    const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
+    const workerCount = totalBytes >= threshold && files.length > 1
+        ? Math.min(Math.max(0, options.workers ?? defaultWorkerCount()), files.length - 1)
+        : 0;
+    const stats = Object.assign(options.stats ?? {}, {
+        workersStarted: workerCount,
+        filesOnWorkers: 0,
+        filesOnMainThread: 0,
+    });
+    // Pending files, largest first: workers take from the front, the main thread from the back; `returned` holds the
+    // files of a worker that failed.
+    const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+    let front = 0;
+    let back = order.length;
+    const returned = [];
+    const takeForMain = () => {
+        if (returned.length > 0)
+            return returned.pop();
+        return front < back ? order[--back] : undefined;
+    };
+    const takeBatchForWorker = () => {
+        if (returned.length > 0)
+            return returned.splice(0, WORKER_BATCH_FILES);
+        const batch = [];
+        let bytes = 0;
+        while (front < back && batch.length < WORKER_BATCH_FILES && (batch.length === 0 || bytes < WORKER_BATCH_BYTES)) {
+            const index = order[front++];
+            batch.push(index);
+            bytes += sizes[index];
+        }
+        return batch;
+    };
+    const runMainThread = async () => {
+        const buffer = Buffer.allocUnsafe(chunkBytes);
+        let sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
+        const yieldIfDue = async () => {
+            if (performance.now() < sliceEnd)
+                return;
+            await nextTurn();
+            sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
+        };
+        for (let index = takeForMain(); index !== undefined; index = takeForMain()) {
+            stats.filesOnMainThread++;
+            let fd = -1;
+            try {
+                const { dev, ino } = files[index].identity ?? NO_IDENTITY;
+                fd = openRegularFile(openPathOf(files[index]), dev, ino, node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants);
+                const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+                for (let n; (n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, 0, chunkBytes, null)) > 0;) {
+                    hash.update(buffer.subarray(0, n));
+                    if (n === chunkBytes)
+                        await yieldIfDue();
+                }
+                outcomes[index] = { ok: true, sha256: hash.digest('hex') };
+            }
+            catch (error) {
+                outcomes[index] = failure(error);
+            }
+            finally {
+                if (fd >= 0)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+            }
+            await yieldIfDue();
+        }
+    };
+    const runWorker = () => new Promise((resolve) => {
+        const inFlight = [];
+        let settled = false;
+        let worker;
+        const finish = (failed) => {
+            if (settled)
+                return;
+            settled = true;
+            if (failed)
+                returned.push(...inFlight.flat());
+            worker?.removeAllListeners().on('error', () => undefined);
+            void worker?.terminate().catch(() => undefined);
+            resolve();
+        };
+        const topUp = () => {
+            while (inFlight.length < WORKER_BATCHES_IN_FLIGHT) {
+                const batch = takeBatchForWorker();
+                if (batch.length === 0)
+                    break;
+                inFlight.push(batch);
+                worker?.postMessage(batch.map((index) => {
+                    const { dev, ino } = files[index].identity ?? NO_IDENTITY;
+                    return [index, openPathOf(files[index]), dev, ino];
+                }));
+            }
+            if (inFlight.length === 0)
+                finish(false);
+        };
+        try {
+            worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_4__.Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { chunkBytes } });
+        }
+        catch {
+            finish(true);
+            return;
+        }
+        worker.on('message', (answer) => {
+            if (answer !== 'ready') {
+                inFlight.shift();
+                stats.filesOnWorkers += answer.length;
+                for (const [index, sha256, code, message] of answer) {
+                    outcomes[index] =
+                        sha256 === null ? { ok: false, code: code ?? 'EIO', message: message ?? '' } : { ok: true, sha256 };
+                }
+            }
+            topUp();
+        });
+        worker.on('error', () => finish(true));
+        worker.on('exit', () => finish(true));
+    });
+    const mainThread = workerCount === 0 || options.mainThread !== false ? runMainThread() : undefined;
+    await Promise.all([mainThread, ...Array.from({ length: workerCount }, runWorker)]);
+    // Files handed back by a worker that died after the main thread ran out of work.
+    if (front < back || returned.length > 0)
+        await runMainThread();
+    return outcomes;
+}
+
+
+/***/ }),
+
+/***/ 7289:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ readPluginJson)
+/* harmony export */ });
+/* unused harmony export MAX_PLUGIN_JSON_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/**
+ * Reading plugin.json: Grafana compares the manifest's `plugin` and `version` with plugin.json `id` and
+ * `info.version` as raw, case-sensitive strings (SIGNATURES.md §1 row 10).
+ */
+
+
+
+/** plugin.json larger than this is not read (real ones are a few KiB): memory stays bounded. */
+const MAX_PLUGIN_JSON_BYTES = 4 * 1024 * 1024;
+/**
+ * Reads `<pluginDir>/plugin.json`, safely: nothing outside the plugin folder is read, nothing blocks, memory is
+ * bounded.
+ *
+ * Never throws: a missing, unreadable or malformed plugin.json gives `id`/`version` "" and `error` says what
+ * is wrong (naming the file) and how to fix it, because verification must still report a verdict (a manifest
+ * never matches ""). Refused without being read: a plugin.json that is a symlink resolving outside the folder
+ * (Grafana refuses such a plugin, SIGNATURES.md §5), broken or looping; a folder, FIFO, socket or device (opening
+ * a FIFO would block); a file over {@link MAX_PLUGIN_JSON_BYTES}. Read and refused: invalid JSON, a JSON value that
+ * is not an object (`[]`, `"x"`, `null`), an object without a string `id` or `info.version`.
+ *
+ * @param pluginDir plugin root folder.
+ * @returns `{ id, version, type }` (each "" when absent or not a string) and `error` when the file is unusable.
+ */
+async function readPluginJson(pluginDir) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2__.join(pluginDir, 'plugin.json');
+    const fail = (error) => ({ id: '', version: '', type: '', error });
+    const read = await readBounded(pluginDir, file);
+    if ('error' in read)
+        return fail(read.error);
+    let json;
+    try {
+        json = JSON.parse(read.text);
+    }
+    catch (error) {
+        return fail(`plugin.json is not valid JSON (${file}): ${error.message}; fix its syntax`);
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+        const what = json === null ? 'null' : Array.isArray(json) ? 'an array' : `a ${typeof json}`;
+        return fail(`plugin.json is ${what}, not a JSON object (${file}): it must be an object with "id" and "info"`);
+    }
+    const obj = json;
+    const info = (obj.info && typeof obj.info === 'object' ? obj.info : {});
+    const id = typeof obj.id === 'string' ? obj.id : '';
+    const version = typeof info.version === 'string' ? info.version : '';
+    const type = typeof obj.type === 'string' ? obj.type : '';
+    const missing = [!id && '"id"', !version && '"info.version"'].filter(Boolean);
+    return {
+        id,
+        version,
+        type,
+        error: missing.length ? `plugin.json has no string ${missing.join(' or ')}: add it before signing` : undefined,
+    };
+}
+function errorCode(error) {
+    return error?.code ?? String(error);
+}
+/** The text of plugin.json, or why it is not read (see {@link readPluginJson}). */
+async function readBounded(pluginDir, file) {
+    let root;
+    try {
+        root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(pluginDir);
+    }
+    catch (error) {
+        const code = errorCode(error);
+        return {
+            error: code === 'ENOENT'
+                ? `plugin folder ${pluginDir} does not exist: point it at the built plugin (the folder with plugin.json)`
+                : `plugin folder ${pluginDir} cannot be read (${code})`,
+        };
+    }
+    let target;
+    try {
+        target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(file);
+    }
+    catch (error) {
+        const code = errorCode(error);
+        if (code === 'ENOTDIR') {
+            return { error: `${pluginDir} is not a folder: give the built plugin folder (the one holding plugin.json)` };
+        }
+        if (code === 'ENOENT') {
+            const link = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file).catch(() => undefined);
+            if (!link)
+                return { error: `plugin.json not found in ${pluginDir}: every plugin needs one at its root` };
+            return { error: `plugin.json is a broken symlink (${file}): replace it by the file` };
+        }
+        if (code === 'ELOOP')
+            return { error: `plugin.json is a symlink loop (${file}): replace it by the file` };
+        return { error: `plugin.json cannot be read (${code}) in ${pluginDir}` };
+    }
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_2__.relative(root, target);
+    if (rel === '..' || rel.startsWith('..' + node_path__WEBPACK_IMPORTED_MODULE_2__.sep) || node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(rel)) {
+        return {
+            error: `plugin.json resolves outside the plugin folder (${file} -> ${target}): ` +
+                'Grafana refuses to load the plugin; replace the link by the file',
+        };
+    }
+    // stat before opening: a FIFO would block an open, and a device has no business being opened at all.
+    let info;
+    try {
+        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target);
+    }
+    catch (error) {
+        return { error: `plugin.json cannot be read (${errorCode(error)}) in ${pluginDir}` };
+    }
+    const notFile = (s) => s.isDirectory()
+        ? `plugin.json is a folder, not a file (${file})`
+        : `plugin.json is not a regular file but a FIFO, socket or device (${file}): replace it by the file`;
+    if (!info.isFile())
+        return { error: notFile(info) };
+    const tooBig = (size) => `plugin.json is ${size} bytes, too large for a plugin.json (limit ${MAX_PLUGIN_JSON_BYTES}) (${file}): not read`;
+    if (info.size > MAX_PLUGIN_JSON_BYTES)
+        return { error: tooBig(info.size) };
+    let handle;
+    try {
+        // O_NOFOLLOW and O_NONBLOCK: should the file be swapped since the checks above, a link is not followed and a
+        // FIFO does not block; the checks are then repeated on what was opened.
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(target, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        return { error: `plugin.json cannot be read (${errorCode(error)}) in ${pluginDir}` };
+    }
+    try {
+        const opened = await handle.stat();
+        if (!opened.isFile())
+            return { error: notFile(opened) };
+        if (opened.size > MAX_PLUGIN_JSON_BYTES)
+            return { error: tooBig(opened.size) };
+        const buffer = Buffer.alloc(opened.size + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length === buffer.length)
+                break;
+        }
+        if (length > opened.size)
+            return { error: `plugin.json changed while being read (${file}): try again` };
+        return { text: buffer.subarray(0, length).toString('utf8') };
+    }
+    catch (error) {
+        return { error: `plugin.json cannot be read (${errorCode(error)}) in ${pluginDir}` };
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 5108:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ walkPluginFiles)
+/* harmony export */ });
+/* unused harmony export escapeNameBytes */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4573);
+/**
+ * The plugin file walk, with Grafana's rules (SIGNATURES.md §5).
+ *
+ * Own code rather than a glob library because Grafana's semantics differ from every library: it is Go's
+ * `filepath.Walk` (lexical byte order, `Lstat`, symlinked directories not followed) filtered by Grafana's
+ * `collectFilesWithin` (a symlink to a file counts under the link's path, a symlink that resolves outside the
+ * plugin folder or does not resolve at all stops the plugin from loading).
+ *
+ * Names are bytes, as in Go: folders are listed with `encoding: 'buffer'` (Node's default decoding turns an invalid
+ * UTF-8 byte into U+FFFD, so `\xff.js` would pass for a signed `�.js`) and sorted bytewise. A path that is not
+ * valid UTF-8 can never be a manifest key (Go's JSON decoder turns invalid UTF-8 into U+FFFD), so such files are
+ * listed apart, in {@link WalkResult.nonUtf8}, and never hashed.
+ *
+ * Entry types come from the directory entries (`withFileTypes`): only links are `stat`ed.
+ *
+ * Swapped links (Linux): every folder is opened without following a link (`O_DIRECTORY | O_NOFOLLOW`) through its
+ * parent's descriptor (`/proc/self/fd/<parent fd>/<name>`, the `openat(2)` Node lacks), listed through its own
+ * descriptor, and kept open until {@link WalkResult.close}: each file is then opened as
+ * `/proc/self/fd/<folder fd>/<name>` with `O_NOFOLLOW`, so no path component can be swapped for a link between the
+ * walk and the read. A folder replaced by a link meanwhile fails that open (ELOOP/ENOTDIR) and is reported as
+ * changed during the run. Node has no portable `openat`: elsewhere, folders are listed by path and checked by
+ * `lstat` device and inode before and after listing, regular files are `lstat`ed and their device and inode
+ * compared after the open (see `hash.ts`), which narrows the race without closing it.
+ */
+
+
+
+
+/** The top-level manifest (not imported from build.ts, which imports this module). */
+const MANIFEST = 'MANIFEST.txt';
+/** Linux `PATH_MAX`: Go's `Lstat` of a longer path fails with ENAMETOOLONG; paths through `/proc` never do. */
+const PATH_MAX = 4096;
+/** Whether folders can be pinned by descriptor (`/proc/self/fd`, Linux). */
+const PINNED = process.platform === 'linux' && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/proc/self/fd');
+function isInside(root, target) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_2__.relative(root, target);
+    return rel === '' || (!rel.startsWith('..' + node_path__WEBPACK_IMPORTED_MODULE_2__.sep) && rel !== '..' && !node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(rel));
+}
+/**
+ * A path's bytes for messages: valid UTF-8 kept, every other byte as `\xNN`, a backslash as `\\`.
+ *
+ * @param bytes raw name or path bytes. @returns a string that names those bytes unambiguously.
+ */
+function escapeNameBytes(bytes) {
+    const out = [];
+    let start = 0;
+    const flush = (end) => {
+        if (end > start)
+            out.push(Buffer.from(bytes.subarray(start, end)).toString('utf8').replace(/\\/g, '\\\\'));
+    };
+    for (let i = 0; i < bytes.length;) {
+        const width = utf8Width(bytes, i);
+        if (width > 0) {
+            i += width;
+            continue;
+        }
+        flush(i);
+        out.push(`\\x${bytes[i].toString(16).padStart(2, '0')}`);
+        start = ++i;
+    }
+    flush(bytes.length);
+    return out.join('');
+}
+/** Width of the valid UTF-8 sequence at `i` (Go `utf8.DecodeRune` rules), or 0 when the byte starts none. */
+function utf8Width(b, i) {
+    const b0 = b[i];
+    if (b0 < 0x80)
+        return 1;
+    const need = b0 >= 0xc2 && b0 <= 0xdf ? 1 : b0 >= 0xe0 && b0 <= 0xef ? 2 : b0 >= 0xf0 && b0 <= 0xf4 ? 3 : 0;
+    if (need === 0 || i + need >= b.length)
+        return 0;
+    return (0,node_buffer__WEBPACK_IMPORTED_MODULE_3__.isUtf8)(b.subarray(i, i + need + 1)) ? need + 1 : 0;
+}
+const SLASH = Buffer.from('/');
+/**
+ * Lists the files of a plugin folder the way Grafana does before it checks a signature.
+ *
+ * Rules (Grafana `collectFilesWithin` over Go `filepath.Walk`): names are compared as bytes; directories are
+ * entered in lexical byte order; a symlink to a file inside the folder is listed under the link's own path; a
+ * symlink to a directory is neither followed nor listed; a symlink that resolves outside the folder, or does not
+ * resolve, is a problem (Grafana refuses to load the plugin). FIFOs, sockets and devices are reported as problems
+ * instead of being read, so the walk can never block. No file is opened: types come from the directory entries and
+ * only links are `stat`ed, so a huge file costs nothing here. A symlink loop is a `symlink-broken` problem (ELOOP);
+ * a path longer than the system allows (ENAMETOOLONG, e.g. thousands of nested folders) is a `path-too-long`
+ * problem and the walk does not go deeper there, as Go's `filepath.Walk` fails there too. A folder replaced (e.g.
+ * by a link) while the walk runs is a `changed` problem, never listed through. Files whose path is not valid UTF-8
+ * go to `nonUtf8`, not `files`.
+ *
+ * Guarantees, whatever the tree holds: every `absolutePath` is inside the real path of `pluginDir` (a regular
+ * file under it, or the resolved target of a link that stays inside), and every `path` is a posix path relative
+ * to the root built from directory entry names: no leading `/`, no `.` or `..` segment, `/` as the only separator.
+ *
+ * @param pluginDir plugin root folder (relative or absolute).
+ * @param options `keepOpen` (see {@link WalkOptions}).
+ * @returns the files (`path` posix, relative), the non-UTF-8 files and the problems found, and `close()`.
+ * @throws Error (from `fs`, with its `code`) when `pluginDir` itself does not exist or cannot be resolved, and an
+ *   Error without `code` whose message names `pluginDir` and the fix when it is not a folder.
+ */
+async function walkPluginFiles(pluginDir, options = {}) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(pluginDir);
+    const rootStat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(root);
+    if (!rootStat.isDirectory()) {
+        // No `code`: callers that word `fs` errors by their code show this message, which names the fix.
+        throw new Error(`${pluginDir} is not a folder: give the built plugin folder (the one holding plugin.json)`);
+    }
+    const files = [];
+    const nonUtf8 = [];
+    const problems = [];
+    const fds = [];
+    let closed = false;
+    const close = () => {
+        if (closed)
+            return;
+        closed = true;
+        for (const fd of fds)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    };
+    const rootBytes = Buffer.byteLength(root);
+    /** Length of `<root>/<rel>/`, the prefix of a child's absolute path. */
+    const childBase = (rel) => (rel.length === 0 ? rootBytes + 1 : rootBytes + rel.length + 2);
+    // Depth-first, each folder entered where its name stands (Go's order, so no sort afterwards); iterative, so that
+    // deep trees cannot exhaust the stack.
+    const stack = [];
+    /** Opens and lists a folder; `parentFd` -1 for the root. Returns false (with a problem) when it cannot. */
+    const enter = async (rel, abs, parentFd, name) => {
+        const shown = rel.length === 0 ? '.' : displayPath(rel);
+        let fd = -1;
+        try {
+            if (PINNED) {
+                // openat(parent, name, O_NOFOLLOW): a link put in the folder's place fails here (ELOOP or ENOTDIR).
+                const where = name === null ? root : Buffer.concat([Buffer.from(`/proc/self/fd/${parentFd}/`), name]);
+                fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(where, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_DIRECTORY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+                fds.push(fd);
+                const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(`/proc/self/fd/${fd}`, { encoding: 'buffer', withFileTypes: true });
+                stack.push({ rel, abs, absBytes: childBase(rel), fd, entries: sortByName(entries), next: 0 });
+            }
+            else {
+                const before = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
+                if (!before.isDirectory())
+                    throw Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR' });
+                const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(abs, { encoding: 'buffer', withFileTypes: true });
+                const after = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
+                if (!after.isDirectory() || after.dev !== before.dev || after.ino !== before.ino) {
+                    throw Object.assign(new Error('ECHANGED'), { code: 'ECHANGED' });
+                }
+                stack.push({ rel, abs, absBytes: childBase(rel), fd, entries: sortByName(entries), next: 0 });
+            }
+        }
+        catch (error) {
+            const code = errorCode(error);
+            if (name !== null && (code === 'ELOOP' || code === 'ENOTDIR' || code === 'ECHANGED' || code === 'ENOENT')) {
+                problems.push({
+                    path: shown,
+                    kind: 'changed',
+                    message: `the folder changed during the run (${code}: it was a folder when listed, now it is not, e.g. a link); ` +
+                        'it was not read: run again when nothing else writes to the plugin folder',
+                });
+            }
+            else {
+                problems.push(fsProblem(shown, 'cannot read folder', error));
+            }
+        }
+    };
+    try {
+        await enter(Buffer.alloc(0), root, -1, null);
+        while (stack.length > 0) {
+            const frame = stack[stack.length - 1];
+            if (frame.next === frame.entries.length) {
+                stack.pop();
+                continue;
+            }
+            const entry = frame.entries[frame.next++];
+            const name = entry.name;
+            const rel = frame.rel.length === 0 ? name : Buffer.concat([frame.rel, SLASH, name]);
+            const utf8 = (0,node_buffer__WEBPACK_IMPORTED_MODULE_3__.isUtf8)(rel);
+            const relText = utf8 ? rel.toString('utf8') : displayPath(rel);
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_2__.join(frame.abs, name.toString('utf8'));
+            // Go's Lstat of the full path fails past PATH_MAX (the path through /proc would not).
+            if (frame.absBytes + name.length >= PATH_MAX) {
+                const tooLong = Object.assign(new Error('ENAMETOOLONG'), { code: 'ENAMETOOLONG' });
+                problems.push(fsProblem(relText, 'cannot stat', tooLong));
+                continue;
+            }
+            const openPath = PINNED ? `/proc/self/fd/${frame.fd}/${name.toString('utf8')}` : abs;
+            if (entry.isDirectory()) {
+                await enter(rel, abs, frame.fd, name);
+                continue;
+            }
+            if (entry.isSymbolicLink()) {
+                // Through the folder's descriptor where there is one: the link is resolved where the walk saw it.
+                const linkPath = PINNED ? Buffer.concat([Buffer.from(`/proc/self/fd/${frame.fd}/`), name]) : abs;
+                const file = await resolveLink(root, relText, linkPath, problems);
+                if (!file)
+                    continue;
+                if (utf8)
+                    files.push({ path: relText, symlink: true, ...file, openPath: file.absolutePath });
+                else
+                    nonUtf8.push({ path: relText, rawPath: rel });
+                continue;
+            }
+            if (!entry.isFile()) {
+                problems.push({
+                    path: relText,
+                    kind: 'special-file',
+                    message: 'not a regular file (FIFO, socket or device); remove it from the plugin folder',
+                });
+                continue;
+            }
+            if (!utf8) {
+                nonUtf8.push({ path: relText, rawPath: rel });
+                continue;
+            }
+            if (PINNED) {
+                const file = { path: relText, absolutePath: abs, openPath, symlink: false };
+                // The one size that decides something before the open: the top-level MANIFEST.txt's (a bound on reading).
+                if (frame.rel.length === 0 && relText === MANIFEST) {
+                    try {
+                        file.size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(openPath).size;
+                    }
+                    catch (error) {
+                        problems.push(fsProblem(relText, 'cannot stat', error));
+                        continue;
+                    }
+                }
+                files.push(file);
+                continue;
+            }
+            // No descriptor to pin the folder: lstat, so the open can compare device and inode.
+            try {
+                const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
+                if (!info.isFile())
+                    throw Object.assign(new Error('ECHANGED'), { code: 'ECHANGED' });
+                files.push({
+                    path: relText,
+                    absolutePath: abs,
+                    openPath: abs,
+                    symlink: false,
+                    size: info.size,
+                    identity: { dev: info.dev, ino: info.ino },
+                });
+            }
+            catch (error) {
+                problems.push(fsProblem(relText, 'cannot stat', error));
+            }
+        }
+    }
+    catch (error) {
+        close();
+        throw error;
+    }
+    if (!options.keepOpen) {
+        close();
+        for (const f of files)
+            f.openPath = f.absolutePath;
+    }
+    return { root, files, nonUtf8, problems, close };
+}
+/** Go's `sort.Strings` on raw names: bytewise. */
+function sortByName(entries) {
+    return entries.sort((a, b) => Buffer.compare(a.name, b.name));
+}
+function displayPath(rel) {
+    return (0,node_buffer__WEBPACK_IMPORTED_MODULE_3__.isUtf8)(rel) ? rel.toString('utf8') : escapeNameBytes(rel);
+}
+/**
+ * Grafana's rule for a link: followed when it resolves to a file inside the folder. Returns the target, or
+ * undefined after recording a problem (or silently for a link to a folder, which Grafana skips).
+ */
+async function resolveLink(root, rel, linkPath, problems) {
+    let target;
+    try {
+        target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(linkPath, 'utf8');
+    }
+    catch (error) {
+        const code = errorCode(error);
+        if (code === 'ENAMETOOLONG') {
+            problems.push(fsProblem(rel, 'cannot resolve symlink', error));
+            return undefined;
+        }
+        const why = code === 'ELOOP' ? 'ELOOP: a symlink loop' : code;
+        problems.push({
+            path: rel,
+            kind: 'symlink-broken',
+            message: `symlink does not resolve (${why}); Grafana refuses to load the plugin`,
+        });
+        return undefined;
+    }
+    if (!isInside(root, target)) {
+        problems.push({
+            path: rel,
+            kind: 'symlink-outside',
+            message: `symlink resolves outside the plugin folder (to ${target}); Grafana refuses to load the plugin`,
+        });
+        return undefined;
+    }
+    let info;
+    try {
+        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target);
+    }
+    catch (error) {
+        problems.push(fsProblem(rel, 'cannot stat symlink target', error)); // e.g. removed meanwhile
+        return undefined;
+    }
+    if (info.isDirectory())
+        return undefined; // Grafana skips symlinked directories.
+    if (!info.isFile()) {
+        problems.push({ path: rel, kind: 'special-file', message: 'symlink to a special file (FIFO, socket or device)' });
+        return undefined;
+    }
+    return { absolutePath: target, size: info.size, identity: { dev: info.dev, ino: info.ino } };
+}
+/**
+ * A problem for an `fs` call that failed on `rel`. ENAMETOOLONG (the absolute path exceeds the system's PATH_MAX,
+ * e.g. thousands of nested folders) gets its own kind: Go's `filepath.Walk` fails on it too, so Grafana cannot load
+ * the plugin either.
+ */
+function fsProblem(rel, what, error) {
+    const code = errorCode(error);
+    if (code === 'ENAMETOOLONG') {
+        return {
+            path: rel,
+            kind: 'path-too-long',
+            message: `${what}: path too long for the file system (ENAMETOOLONG, ${rel.split('/').length} levels deep); ` +
+                'Grafana cannot load the plugin either: flatten the folder tree',
+        };
+    }
+    return { path: rel, kind: 'unreadable', message: `${what}: ${code}` };
+}
+function errorCode(error) {
+    if (error && typeof error === 'object' && 'code' in error)
+        return String(error.code);
+    return String(error);
+}
+
+
+/***/ })
+
+};
