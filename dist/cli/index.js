@@ -292,6 +292,13 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
+/** Each command's usage, printed by `<command> --help` (or `-h`) without loading the command. */
+const COMMAND_USAGE = {
+    verify: _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .VERIFY_USAGE */ .Yp,
+    sign: _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGN_USAGE */ ._8,
+    manifest: _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .MANIFEST_USAGE */ .gX,
+    'check-routes': _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_ROUTES_USAGE */ .qd,
+};
 /**
  * Dispatches a command. @param argv arguments after `node index.js`. @returns the process exit code.
  * Never throws: errors are printed on stderr (no stack trace) and mapped to exit codes.
@@ -304,6 +311,11 @@ async function main(argv, env = process.env) {
     const out = (s) => print(process.stdout, s);
     const warn = (s) => print(process.stderr, `warning: ${s}`);
     const [command, ...rest] = argv;
+    const usage = command !== undefined ? COMMAND_USAGE[command] : undefined;
+    if (usage !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+        out(usage);
+        return 0;
+    }
     try {
         switch (command) {
             case 'verify':
@@ -346,10 +358,10 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Yp: () => (/* binding */ VERIFY_USAGE),
 /* harmony export */   _$: () => (/* binding */ HELP),
+/* harmony export */   _8: () => (/* binding */ SIGN_USAGE),
 /* harmony export */   gX: () => (/* binding */ MANIFEST_USAGE),
 /* harmony export */   qd: () => (/* binding */ CHECK_ROUTES_USAGE)
 /* harmony export */ });
-/* unused harmony export SIGN_USAGE */
 /* harmony import */ var _grafana_com_endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4551);
 /**
  * The CLI's usage strings, kept apart from the commands so that `--help` (and a usage error) loads nothing but this

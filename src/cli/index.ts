@@ -10,7 +10,15 @@ import { LEGACY_TOKEN_ENV, TOKEN_ENV } from '../grafana-com/endpoint.js';
 import { SignPluginError, UsageError } from '../errors.js';
 import { runnerText } from '../text/escape.js';
 import { addSecret, redact } from '../text/redact.js';
-import { HELP } from './usage.js';
+import { CHECK_ROUTES_USAGE, HELP, MANIFEST_USAGE, SIGN_USAGE, VERIFY_USAGE } from './usage.js';
+
+/** Each command's usage, printed by `<command> --help` (or `-h`) without loading the command. */
+const COMMAND_USAGE: Record<string, string> = {
+  verify: VERIFY_USAGE,
+  sign: SIGN_USAGE,
+  manifest: MANIFEST_USAGE,
+  'check-routes': CHECK_ROUTES_USAGE,
+};
 
 /**
  * Dispatches a command. @param argv arguments after `node index.js`. @returns the process exit code.
@@ -23,6 +31,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const out = (s: string) => print(process.stdout, s);
   const warn = (s: string) => print(process.stderr, `warning: ${s}`);
   const [command, ...rest] = argv;
+  const usage = command !== undefined ? COMMAND_USAGE[command] : undefined;
+  if (usage !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    out(usage);
+    return 0;
+  }
   try {
     switch (command) {
       case 'verify':

@@ -120,6 +120,21 @@ describe('usage errors exit 2', () => {
   });
 });
 
+describe('<command> --help', () => {
+  it.each([
+    [['verify', '--help'], 'usage: verify [--app-url URL]'],
+    [['sign', '-h'], 'usage: sign [--dist DIR]'],
+    [['manifest', '--help'], 'usage: manifest DIR'],
+    [['check-routes', '--help'], 'usage: check-routes [--json] PATH...'],
+  ])("%j prints that command's usage on stdout, exit 0", async (args, usage) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(usage);
+    expect(run.stdout).not.toContain('sign-plugin-action CLI'); // only that command, not the whole help
+    expect(run.stderr).toBe('');
+  });
+});
+
 describe('manifest', () => {
   it('prints the unsigned manifest signing would send', async () => {
     const dir = path.join(PROJECT_ROOT, 'examples/plugin/dist');
