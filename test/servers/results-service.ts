@@ -101,13 +101,7 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
     });
     res.end();
   };
-  const azureError = (
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    status: number,
-    code: string,
-    msg: string,
-  ) => {
+  const azureError = (res: http.ServerResponse, status: number, code: string, msg: string) => {
     const body = `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${msg}</Message></Error>`;
     res.writeHead(status, {
       'x-ms-request-id': randomBytes(16).toString('hex'),
@@ -177,16 +171,16 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
   const blob = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, data: Buffer) => {
     const id = Number(/\/artifacts\/(\d+)\.zip$/.exec(url.pathname)?.[1]);
     const artifact = artifacts.find((a) => a.id === id);
-    if (req.method !== 'PUT' || !artifact) return azureError(req, res, 404, 'ResourceNotFound', 'No such resource.');
+    if (req.method !== 'PUT' || !artifact) return azureError(res, 404, 'ResourceNotFound', 'No such resource.');
     if (url.searchParams.get('sig') !== sig)
-      return azureError(req, res, 403, 'AuthenticationFailed', 'Signature did not match.');
-    if (artifact.finalized) return azureError(req, res, 409, 'BlobImmutable', 'The artifact is finalized.');
+      return azureError(res, 403, 'AuthenticationFailed', 'Signature did not match.');
+    if (artifact.finalized) return azureError(res, 409, 'BlobImmutable', 'The artifact is finalized.');
     const comp = url.searchParams.get('comp');
     const staged = blocks.get(artifact.id)!;
     const fail = failures.get('block');
     if (fail && (comp === 'block' || (!comp && req.headers['x-ms-blob-type'] === 'BlockBlob'))) {
       failures.delete('block');
-      return azureError(req, res, fail.status, 'RequestRejected', fail.message);
+      return azureError(res, fail.status, 'RequestRejected', fail.message);
     }
     const committed = () => {
       artifact.size = artifact.zip.length;
@@ -198,13 +192,13 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
     };
     if (comp === 'block') {
       const blockId = url.searchParams.get('blockid');
-      if (!blockId) return azureError(req, res, 400, 'InvalidQueryParameterValue', 'blockid is required.');
+      if (!blockId) return azureError(res, 400, 'InvalidQueryParameterValue', 'blockid is required.');
       staged.set(blockId, data);
       return azureReply(req, res, 201, { 'x-ms-request-server-encrypted': 'true' });
     }
     if (comp === 'blocklist') {
       const ids = [...data.toString('utf8').matchAll(/<(Latest|Uncommitted)>([^<]*)<\/\1>/g)].map((m) => m[2]);
-      if (ids.some((b) => !staged.has(b))) return azureError(req, res, 400, 'InvalidBlockList', 'Unknown block id.');
+      if (ids.some((b) => !staged.has(b))) return azureError(res, 400, 'InvalidBlockList', 'Unknown block id.');
       artifact.zip = Buffer.concat(ids.map((b) => staged.get(b)!));
       staged.clear();
       return committed();
@@ -213,7 +207,7 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
       artifact.zip = data;
       return committed();
     }
-    return azureError(req, res, 400, 'UnsupportedQueryParameter', `Unsupported comp=${comp}.`);
+    return azureError(res, 400, 'UnsupportedQueryParameter', `Unsupported comp=${comp}.`);
   };
 
   const server = http.createServer((req, res) => {

@@ -513,7 +513,7 @@ describe('proxies (https_proxy, http_proxy, no_proxy through @actions/http-clien
   it('a proxy refusing the tunnel (502) is retried like a connection error', async () => {
     let calls = 0;
     proxy = await startConnectProxy({
-      route: (host, port): ProxyRoute => (++calls === 1 ? null : { host: '127.0.0.1', port }),
+      route: (_host, port): ProxyRoute => (++calls === 1 ? null : { host: '127.0.0.1', port }),
     });
     process.env.http_proxy = proxy.url;
     const retries: RetryInfo[] = [];
