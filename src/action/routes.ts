@@ -66,7 +66,7 @@ async function twinIndex(workspace: string, exclude: readonly string[]): Promise
       if (e.isFile() && e.name === 'plugin.json') {
         try {
           const doc = parseJsonDoc(await readFile(full, 'utf8'));
-          const id = doc.root ? findNodeAtLocation(doc.root, ['id'])?.value : undefined;
+          const id: unknown = doc.root ? findNodeAtLocation(doc.root, ['id'])?.value : undefined;
           if (typeof id === 'string') {
             const rel = path.relative(workspace, full).split(path.sep).join('/');
             index.set(id, [...(index.get(id) ?? []), rel]);
@@ -139,7 +139,7 @@ export async function checkTargetsRoutes(targets: readonly Target[], workspace: 
         const checkedAbs = path.join(target.path, ...f.file.split('/'));
         location.file = path.relative(workspace, checkedAbs).split(path.sep).join('/');
         const checked = await load(checkedAbs);
-        const id = checked?.root ? findNodeAtLocation(checked.root, ['id'])?.value : undefined;
+        const id: unknown = checked?.root ? findNodeAtLocation(checked.root, ['id'])?.value : undefined;
         const node = checked?.root && f.pointer !== '' ? resolvePointer(checked.root, f.pointer) : undefined;
         if (typeof id === 'string' && node !== undefined) {
           twins ??= await twinIndex(
@@ -310,7 +310,7 @@ export async function checkRunRoutes(targets: readonly Target[], inputs: ActionI
   if (inputs.routeChecks === 'off') return routes;
   const results = await checkTargetsRoutes(targets, inputs.workspace);
   targets.forEach((t, i) => {
-    const r = results[i]!;
+    const r = results[i];
     routes.set(t, r);
     core.info(
       `Proxy routes of ${t.display}: ${r.errors} error(s), ${r.findings.length - r.errors} warning(s)` +

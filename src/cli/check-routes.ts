@@ -55,7 +55,7 @@ export async function checkRoutesCommand(argv: string[], out: (s: string) => voi
     out(
       JSON.stringify(
         results.length === 1
-          ? { findings: results[0]!.findings }
+          ? { findings: results[0].findings }
           : { results: results.map((r) => ({ path: r.path, findings: r.findings })) },
         null,
         2,

@@ -21,6 +21,7 @@ import {
   withRetriesOrLastError,
   type RetryInfo,
   type RetryPolicy,
+  type RetryVerdict,
 } from './retry.js';
 import { grafanaComEndpoint, isLoopbackHost, USER_AGENT } from './endpoint.js';
 import { GRAFANA_KEY_ID } from '../signature/grafana-key.js';
@@ -92,7 +93,7 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
   const timeoutMs = opts.timeoutMs ?? KEY_FETCH_TIMEOUT_MS;
   const policy = resolveRetryPolicy({ ...opts.retryPolicy, retries: opts.retries, timeoutMs });
   const verdicts = verdictTags();
-  const failed = verdicts.tag;
+  const failed = (error: KeyFetchError, verdict: RetryVerdict): KeyFetchError => verdicts.tag(error, verdict);
 
   const attempt = async (attemptTimeoutMs: number): Promise<Buffer> => {
     let answer: HttpAnswer;
@@ -132,7 +133,7 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
   const body = await withRetriesOrLastError(
     (context) => attempt(context.timeoutMs),
     policy,
-    verdicts.classify,
+    (error) => verdicts.classify(error),
     opts.onRetry,
     (last: KeyFetchError, summary) =>
       new KeyFetchError(last.status, `${last.message} ${summary}.`, { cause: last.cause }),

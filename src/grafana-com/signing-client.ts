@@ -183,7 +183,7 @@ export async function requestSignedManifest(opts: SigningRequestOptions): Promis
   return await withRetriesOrLastError(
     (context) => attempt(context.timeoutMs),
     policy,
-    verdicts.classify,
+    (error) => verdicts.classify(error),
     opts.onRetry,
     (last: SigningError, summary) =>
       new SigningError(last.status, `${last.message} ${redact(summary)}.`, last.serverMessage, { cause: last.cause }),

@@ -340,7 +340,7 @@ async function resolveLink(
 ): Promise<Omit<PluginFile, 'path' | 'symlink' | 'openPath'> | undefined> {
   let target: string;
   try {
-    target = await realpath(linkPath as string, 'utf8');
+    target = await realpath(linkPath, 'utf8');
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENAMETOOLONG') {
@@ -398,6 +398,6 @@ function fsProblem(rel: string, what: string, error: unknown): WalkProblem {
 }
 
 function errorCode(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error) return String((error as { code: unknown }).code);
+  if (error && typeof error === 'object' && 'code' in error) return String(error.code);
   return String(error);
 }

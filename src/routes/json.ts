@@ -39,10 +39,10 @@ export function lineColumn(doc: JsonDoc, offset: number): { line: number; column
   let hi = doc.lineStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (doc.lineStarts[mid]! <= offset) lo = mid;
+    if (doc.lineStarts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - doc.lineStarts[lo]! + 1 };
+  return { line: lo + 1, column: offset - doc.lineStarts[lo] + 1 };
 }
 
 /** RFC 6901 escaping of one reference token. */

@@ -65,7 +65,7 @@ function analyzeUncached(text: string): TemplateAnalysis {
   const execErrors: string[] = [];
 
   const field = (ident: string[], pos: number, certain: boolean, shown: string) => {
-    const r = ident[0]!;
+    const r = ident[0];
     if (ROOTS.has(r)) {
       refs.push({ root: r as DataRoot, key: ident[1], pos });
       if (certain && r === 'SecureJsonData' && ident.length >= 3) {
@@ -79,22 +79,22 @@ function analyzeUncached(text: string): TemplateAnalysis {
   };
 
   const walkCommand = (cmd: CommandNode, isFirst: boolean, dotRebound: boolean, certain: boolean) => {
-    const head = cmd.args[0]!;
+    const head = cmd.args[0];
     const given = cmd.args.length - 1 + (isFirst ? 0 : 1);
     if (head.type === 'identifier') {
       if (head.ident === 'orEmpty' && given !== 1 && certain) {
         execErrors.push(`orEmpty takes one argument, it is given ${given}`);
       }
       if (head.ident === 'index' && cmd.args.length >= 3) {
-        const m = cmd.args[1]!;
-        const k = cmd.args[2]!;
+        const m = cmd.args[1];
+        const k = cmd.args[2];
         const mapIdent =
           m.type === 'field' && !dotRebound
             ? m.ident
             : m.type === 'variable' && m.ident[0] === '$'
               ? m.ident.slice(1)
               : null;
-        if (mapIdent !== null && mapIdent.length === 1 && ROOTS.has(mapIdent[0]!) && k.type === 'string') {
+        if (mapIdent !== null && mapIdent.length === 1 && ROOTS.has(mapIdent[0]) && k.type === 'string') {
           refs.push({ root: mapIdent[0] as DataRoot, key: k.text, pos: k.pos });
         }
       }

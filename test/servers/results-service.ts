@@ -116,12 +116,15 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
     if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/json'))
       return twirpError(res, 404, `no handler for path "${req.url}"`);
     if (req.headers.authorization !== `Bearer ${runtimeToken}`) return twirpError(res, 401, 'invalid runtime token');
-    let body: Record<string, unknown>;
+    let parsed: unknown;
     try {
-      body = JSON.parse(raw);
+      parsed = JSON.parse(raw);
     } catch {
       return twirpError(res, 400, 'the json request could not be decoded');
     }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      return twirpError(res, 400, 'the json request could not be decoded');
+    const body = parsed as Record<string, unknown>;
     if (body.workflow_run_backend_id !== runBackendId || body.workflow_job_run_backend_id !== jobBackendId)
       return twirpError(res, 403, 'backend ids do not match the runtime token');
     const name = typeof body.name === 'string' ? body.name : '';
@@ -149,7 +152,7 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
       blocks.set(artifact.id, new Map());
       const se = new Date(Date.now() + 3600_000).toISOString();
       const query = new URLSearchParams({ sv: '2021-12-02', se, sr: 'b', sp: 'cw', sig });
-      const signedUploadUrl = `${origin}/actions-results/${runBackendId}/workflow-job-run-${jobBackendId}/artifacts/${artifact.id}.zip?${query}`;
+      const signedUploadUrl = `${origin}/actions-results/${runBackendId}/workflow-job-run-${jobBackendId}/artifacts/${artifact.id}.zip?${query.toString()}`;
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ ok: true, signed_upload_url: signedUploadUrl }));
     }
