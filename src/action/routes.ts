@@ -115,7 +115,7 @@ function sameJson(a: unknown, b: unknown): boolean {
  * @param targets the plugins of the run; @param workspace GITHUB_WORKSPACE (absolute).
  * @returns one entry per target (same order). @throws PluginError when a target cannot be read.
  */
-export async function checkTargetsRoutes(targets: readonly Target[], workspace: string): Promise<TargetRoutes[]> {
+async function checkTargetsRoutes(targets: readonly Target[], workspace: string): Promise<TargetRoutes[]> {
   let twins: Map<string, string[]> | undefined;
   const out: TargetRoutes[] = [];
   for (const target of targets) {
@@ -170,7 +170,7 @@ export async function checkTargetsRoutes(targets: readonly Target[], workspace: 
  *
  * @returns annotations with `startLine`/`startColumn` for `core.error`/`core.warning`; never throws.
  */
-export function buildRouteAnnotations(
+function buildRouteAnnotations(
   findings: readonly PlacedRouteFinding[],
   checks: RouteChecks,
   maxPerKind: number,
@@ -290,13 +290,13 @@ export function buildRoutesSarif(findings: readonly PlacedRouteFinding[]): Sarif
 }
 
 /** Writes the SARIF log to `file` (folders created). @throws the fs error. */
-export async function writeRoutesSarif(file: string, findings: readonly PlacedRouteFinding[]): Promise<void> {
+async function writeRoutesSarif(file: string, findings: readonly PlacedRouteFinding[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(buildRoutesSarif(findings), null, 2) + '\n');
 }
 
 /** Most findings in the `route-findings` output (outputs share GitHub's 1 MiB per-step limit). */
-export const MAX_ROUTE_FINDINGS_OUTPUT = 500;
+const MAX_ROUTE_FINDINGS_OUTPUT = 500;
 
 /** Route findings of the run, by target (empty with `route-checks: off`). */
 export type RunRoutes = Map<Target, TargetRoutes>;

@@ -89,7 +89,7 @@ export function unquote(s: string): string {
 }
 
 /** Go's `underscoreOK` (atoi.go): underscores only between digits or after a base prefix. */
-export function underscoreOK(s0: string): boolean {
+function underscoreOK(s0: string): boolean {
   let s = s0;
   let saw = '^';
   let i = 0;

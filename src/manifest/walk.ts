@@ -105,7 +105,7 @@ function isInside(root: string, target: string): boolean {
  *
  * @param bytes raw name or path bytes. @returns a string that names those bytes unambiguously.
  */
-export function escapeNameBytes(bytes: Uint8Array): string {
+function escapeNameBytes(bytes: Uint8Array): string {
   const out: string[] = [];
   let start = 0;
   const flush = (end: number) => {

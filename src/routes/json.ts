@@ -95,12 +95,6 @@ const NONE: Member[] = [];
 /** Members of each object node by folded key, built once per node. */
 const FIELD_INDEX = new WeakMap<JsonNode, Map<string, Member[]>>();
 
-/** The member Go keeps for `goName` (the last matching), or undefined. */
-export function lastField(obj: JsonNode, goName: string): Member | undefined {
-  const all = fieldMembers(obj, goName);
-  return all[all.length - 1];
-}
-
 /** The raw source text of a node. */
 export function rawText(doc: JsonDoc, n: JsonNode): string {
   return doc.text.slice(n.offset, n.offset + n.length);

@@ -7,7 +7,7 @@
 export type SignatureStatus = 'valid' | 'invalid' | 'modified' | 'unsigned';
 
 /** All statuses, best first; "worst" of several results is the last one present. */
-export const STATUS_ORDER: readonly SignatureStatus[] = ['valid', 'unsigned', 'modified', 'invalid'];
+const STATUS_ORDER: readonly SignatureStatus[] = ['valid', 'unsigned', 'modified', 'invalid'];
 
 export type FindingKind =
   | 'unsafe-entry'
@@ -36,7 +36,7 @@ export type FindingKind =
  * The check (row of SIGNATURES.md §1; 0 = the file walk Grafana runs before it) and the status it gives when
  * it fails. `null` status: information only, never changes the verdict.
  */
-export const FINDING_RULES: Record<FindingKind, { check: number; status: SignatureStatus | null }> = {
+const FINDING_RULES: Record<FindingKind, { check: number; status: SignatureStatus | null }> = {
   'unsafe-entry': { check: 0, status: 'invalid' },
   'manifest-missing': { check: 1, status: 'unsigned' },
   'manifest-unreadable': { check: 2, status: 'invalid' },
@@ -62,17 +62,15 @@ export const FINDING_RULES: Record<FindingKind, { check: number; status: Signatu
 };
 
 /** Causes a {@link Hint} can name (docs/troubleshooting.md has one section per cause). */
-export const HINT_CAUSES = [
-  'line-endings',
-  'git-lfs-pointer',
-  'windows-separators',
-  'os-debris',
-  'folder-level',
-  'changed-after-signing',
-  'root-url-near-miss',
-  'rotated-key',
-] as const;
-export type HintCause = (typeof HINT_CAUSES)[number];
+export type HintCause =
+  | 'line-endings'
+  | 'git-lfs-pointer'
+  | 'windows-separators'
+  | 'os-debris'
+  | 'folder-level'
+  | 'changed-after-signing'
+  | 'root-url-near-miss'
+  | 'rotated-key';
 
 /** Why a finding happened, proven from the bytes on disk (never a guess), and what to do about it. */
 export interface Hint {

@@ -22,7 +22,7 @@ import { addHints } from './hints/index.js';
 import { normalizeAppUrl, urlMatch, type RootUrlAttempt } from './root-url.js';
 
 /** Grafana's default `[server] root_url`. */
-export const DEFAULT_APP_URL = 'http://localhost:3000/';
+const DEFAULT_APP_URL = 'http://localhost:3000/';
 
 /** MANIFEST.txt larger than this is not read (real ones are a few KiB; 1 MiB holds ~10,000 files). */
 export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;

@@ -22,14 +22,7 @@ import {
   type ZipLayoutFinding,
 } from './layout.js';
 
-export {
-  DEFAULT_ZIP_LIMITS,
-  type OpenedPluginZip,
-  type OpenPluginZipOptions,
-  type ZipLayoutFinding,
-  type ZipLayoutKind,
-} from './layout.js';
-export { isBackendBinary, readBackendExecutables } from '../manifest/backend-binary.js';
+export type { OpenedPluginZip, OpenPluginZipOptions, ZipLayoutFinding } from './layout.js';
 
 function errorText(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

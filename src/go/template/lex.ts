@@ -120,7 +120,7 @@ export function goQuote(s: string): string {
 }
 
 /** Go's `%#U` of a rune: `U+0023 '#'` (the quoted char only when printable). */
-export function goRuneU(r: number): string {
+function goRuneU(r: number): string {
   const hex = 'U+' + r.toString(16).toUpperCase().padStart(4, '0');
   if (r < 0) return 'U+FFFFFFFFFFFFFFFF';
   const ch = String.fromCodePoint(r);
@@ -137,12 +137,12 @@ export function itemString(i: Item): string {
 }
 
 /** Go's `isSpace`: only the four ASCII space characters. */
-export function isSpace(r: number): boolean {
+function isSpace(r: number): boolean {
   return r === 0x20 || r === 0x09 || r === 0x0d || r === 0x0a;
 }
 
 /** Go's `isAlphaNumeric`: `_`, `unicode.IsLetter` or `unicode.IsDigit` (category Nd). */
-export function isAlphaNumeric(r: number): boolean {
+function isAlphaNumeric(r: number): boolean {
   if (r < 0) return false;
   if (r === 0x5f) return true;
   if (r < 0x80) return (r >= 0x30 && r <= 0x39) || (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a);

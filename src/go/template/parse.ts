@@ -34,7 +34,7 @@ export class TemplateParseError extends Error {
 }
 
 /** Function names of Go's `text/template` builtins (funcs.go `builtins()`). */
-export const GO_TEMPLATE_BUILTINS: readonly string[] = [
+const GO_TEMPLATE_BUILTINS: readonly string[] = [
   'and',
   'call',
   'html',
