@@ -1,9 +1,9 @@
 /**
- * The action's route hygiene step (ROUTES.md §9): checks every plugin's plugin.json routes before anything is
- * signed, places each finding on the file the author edits (the `src/plugin.json` twin of a `dist` plugin.json),
- * and reports it as annotations, a "Proxy routes" job-summary section, outputs and an optional SARIF 2.1.0 file.
- * Thin shell over `src/routes/`; all text from the plugin reaches the runner through `./runner.ts` (redaction, escaping, the step-wide annotation cap),
- * the summary through `summaryText` (`src/text/escape.ts`).
+ * The action's route hygiene step (docs/route-hygiene.md#rules): checks every plugin's plugin.json routes before
+ * anything is signed, places each finding on the file the author edits (the `src/plugin.json` twin of a `dist`
+ * plugin.json), and reports it as annotations, a "Proxy routes" job-summary section, outputs and an optional SARIF
+ * 2.1.0 file. Thin shell over `src/routes/`; all text from the plugin reaches the runner through `./runner.ts`
+ * (redaction, escaping, the step-wide annotation cap), the summary through `summaryText` (`src/text/escape.ts`).
  */
 import * as core from './runner.js';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -237,9 +237,9 @@ export function renderRoutesSection(findings: readonly PlacedRouteFinding[], che
 }
 
 /**
- * SARIF 2.1.0 log of route findings: one run whose tool driver lists every rule of ROUTES.md §9 (id, short and
- * full description, help with the fix, `security-severity` for rules that expose a credential), one result per
- * finding at its placed location. @returns the log object (serialise with JSON.stringify).
+ * SARIF 2.1.0 log of route findings: one run whose tool driver lists every rule of docs/route-hygiene.md#rules (id,
+ * short and full description, help with the fix, `security-severity` for rules that expose a credential), one result
+ * per finding at its placed location. @returns the log object (serialise with JSON.stringify).
  */
 export function buildRoutesSarif(findings: readonly PlacedRouteFinding[]): Sarif.Log {
   const rules: Sarif.ReportingDescriptor[] = ROUTE_RULES.map((r) => ({

@@ -1,8 +1,8 @@
 /**
- * Grafana's key retriever (`pkg/plugins/manager/signature` key providers, SIGNATURES.md §6): besides its built-in key,
- * Grafana trusts the keys grafana.com publishes at `GET {grafana_com api_url}/plugins/ci/keys`, each under the exact
- * `keyId` string the answer gives, fetched with a 10 s timeout; with `public_key_retrieval_disabled = true` it trusts
- * only the built-in key.
+ * Grafana's key retriever (`pkg/plugins/manager/signature` key providers, docs/verification.md#keys): besides its
+ * built-in key, Grafana trusts the keys grafana.com publishes at `GET {grafana_com api_url}/plugins/ci/keys`, each
+ * under the exact `keyId` string the answer gives, fetched with a 10 s timeout; with `public_key_retrieval_disabled =
+ * true` it trusts only the built-in key.
  */
 import { SignPluginError, UsageError } from '../errors.js';
 import {

@@ -1,5 +1,5 @@
 /**
- * The plugin file walk, with Grafana's rules (SIGNATURES.md §5).
+ * The plugin file walk, with Grafana's rules (docs/verification.md#files).
  *
  * Own code rather than a glob library because Grafana's semantics differ from every library: it is Go's
  * `filepath.Walk` (lexical byte order, `Lstat`, symlinked directories not followed) filtered by Grafana's

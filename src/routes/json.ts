@@ -1,6 +1,7 @@
 /**
  * plugin.json read with source positions (jsonc-parser, strict JSON) and Go `encoding/json`'s key matching
- * (ROUTES.md §1): keys match Go field names case-insensitively, the last matching key wins, `null` means unset.
+ * (docs/route-hygiene.md#decoding): keys match Go field names case-insensitively, the last matching key wins, `null`
+ * means unset.
  */
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 

@@ -1,7 +1,7 @@
 /**
- * Static analysis of one route template as Grafana executes it (ROUTES.md §3): parse with the Go port, then find
- * the references to the template data (`JsonData`, `SecureJsonData`, `URL`) and the execution errors that are
- * certain whatever the data (§3.2).
+ * Static analysis of one route template as Grafana executes it (docs/route-hygiene.md#templates): parse with the Go
+ * port, then find the references to the template data (`JsonData`, `SecureJsonData`, `URL`) and the execution errors
+ * that are certain whatever the data.
  */
 import { ItemType, Lexer } from '../go/template/lex.js';
 import type { CommandNode, Node, PipeNode } from '../go/template/node.js';
@@ -188,7 +188,7 @@ function maskActions(text: string): string {
   return parts.join('');
 }
 
-/** Parts of a URL found on the masked text (ROUTES.md §9 "URL parts"); offsets into the text, -1 when absent. */
+/** Parts of a URL found on the masked text (docs/route-hygiene.md#url-parts); offsets into the text, -1 when absent. */
 export interface UrlParts {
   /** The text starts with a template action. */
   templatedStart: boolean;
@@ -202,7 +202,9 @@ export interface UrlParts {
   queryStart: number;
 }
 
-/** Splits a masked URL template into scheme, authority, userinfo and query/fragment (ROUTES.md §9). */
+/**
+ * Splits a masked URL template into scheme, authority, userinfo and query/fragment (docs/route-hygiene.md#url-parts).
+ */
 export function urlParts(masked: string): UrlParts {
   const templatedStart = masked.startsWith(MASK);
   const sep = masked.indexOf('://');

@@ -1,6 +1,6 @@
 /**
  * Findings: every reason a plugin is not `valid`, in Grafana's words, tagged with the check of
- * SIGNATURES.md §1 that raises it. The verdict is the status of the lowest-numbered failing check.
+ * docs/verification.md#order that raises it. The verdict is the status of the lowest-numbered failing check.
  */
 
 /** Grafana's signature status names (`plugins.SignatureStatus`). */
@@ -33,8 +33,8 @@ export type FindingKind =
   | 'grafana-build';
 
 /**
- * The check (row of SIGNATURES.md §1; 0 = the file walk Grafana runs before it) and the status it gives when
- * it fails. `null` status: information only, never changes the verdict.
+ * The check (number in docs/verification.md#order; 0 = the file walk Grafana runs before it) and the status it gives
+ * when it fails. `null` status: information only, never changes the verdict.
  */
 const FINDING_RULES: Record<FindingKind, { check: number; status: SignatureStatus | null }> = {
   'unsafe-entry': { check: 0, status: 'invalid' },
@@ -84,7 +84,7 @@ export interface Hint {
 /** One reason, with the evidence a user needs to act on it. */
 export interface Finding {
   kind: FindingKind;
-  /** Row of SIGNATURES.md §1 (0 = file walk). */
+  /** Check number in docs/verification.md#order (0 = file walk). */
   check: number;
   /** Status this finding gives the plugin, or null for information. */
   status: SignatureStatus | null;
@@ -112,7 +112,7 @@ export function finding(kind: FindingKind, message: string, extra: Partial<Findi
 
 /**
  * The verdict Grafana gives: the status of the lowest-numbered failing check, `valid` when none fails
- * (SIGNATURES.md §1: "the first failing one decides the status").
+ * (docs/verification.md#order: the first failing check decides the status).
  *
  * @returns the status and the finding that decided it (undefined when valid).
  */
@@ -126,8 +126,8 @@ export function decideStatus(findings: readonly Finding[]): { status: SignatureS
 }
 
 /**
- * Grafana's server-log sentence for a status (SIGNATURES.md §8), e.g. `plugin 'x' has an modified signature`
- * (Grafana's own grammar, kept so users recognise it).
+ * Grafana's server-log sentence for a status (docs/verification.md#grafana-words), e.g. `plugin 'x' has an modified
+ * signature` (Grafana's own grammar, kept so users recognise it).
  */
 export function grafanaLogLine(status: SignatureStatus, pluginId: string): string {
   switch (status) {
@@ -142,7 +142,10 @@ export function grafanaLogLine(status: SignatureStatus, pluginId: string): strin
   }
 }
 
-/** Grafana's UI badge for a status (SIGNATURES.md §8): "Signed", "Invalid signature", "Modified signature", "Unsigned". */
+/**
+ * Grafana's UI badge for a status (docs/verification.md#grafana-words): "Signed", "Invalid signature", "Modified
+ * signature", "Unsigned".
+ */
 export function grafanaBadge(status: SignatureStatus): string {
   return { valid: 'Signed', invalid: 'Invalid signature', modified: 'Modified signature', unsigned: 'Unsigned' }[
     status

@@ -1,5 +1,5 @@
 /**
- * Verifying a plugin folder like Grafana does, verdict for verdict (SIGNATURES.md §1), and saying why.
+ * Verifying a plugin folder like Grafana does, verdict for verdict (docs/verification.md#order), and saying why.
  *
  * Grafana stops at the first failing check; this runs every check it can so that the report names every
  * modified, missing and uncovered file, then takes the verdict from the first failing check, as Grafana does.
