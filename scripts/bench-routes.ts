@@ -41,8 +41,8 @@ for (let i = 0; i < 20; i++) {
   times.push(performance.now() - t0);
 }
 times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)]!;
+const median = times[Math.floor(times.length / 2)];
 console.log(
   `route check, 500 routes (${(text.length / 1024).toFixed(0)} KiB plugin.json, ${findings} findings): median ${median.toFixed(1)} ms ` +
-    `(min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)}; target < 50 ms)`,
+    `(min ${times[0].toFixed(1)}, max ${times[times.length - 1].toFixed(1)}; target < 50 ms)`,
 );

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { redact } from '../text/redact.js';
 
 /** Largest `results` output in UTF-8 bytes: 900 KiB, leaving room for the other outputs under GitHub's 1 MiB. */
-export const MAX_RESULTS_OUTPUT_BYTES = 900 * 1024;
+const MAX_RESULTS_OUTPUT_BYTES = 900 * 1024;
 
 /** What {@link boundResults} produced. */
 export interface BoundedResults {

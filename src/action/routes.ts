@@ -1,9 +1,9 @@
 /**
- * The action's route hygiene step (ROUTES.md §9): checks every plugin's plugin.json routes before anything is
- * signed, places each finding on the file the author edits (the `src/plugin.json` twin of a `dist` plugin.json),
- * and reports it as annotations, a "Proxy routes" job-summary section, outputs and an optional SARIF 2.1.0 file.
- * Thin shell over `src/routes/`; all text from the plugin reaches the runner through `./runner.ts` (redaction, escaping, the step-wide annotation cap),
- * the summary through `summaryText` (`src/text/escape.ts`).
+ * The action's route hygiene step (docs/route-hygiene.md#rules): checks every plugin's plugin.json routes before
+ * anything is signed, places each finding on the file the author edits (the `src/plugin.json` twin of a `dist`
+ * plugin.json), and reports it as annotations, a "Proxy routes" job-summary section, outputs and an optional SARIF
+ * 2.1.0 file. Thin shell over `src/routes/`; all text from the plugin reaches the runner through `./runner.ts`
+ * (redaction, escaping, the step-wide annotation cap), the summary through `summaryText` (`src/text/escape.ts`).
  */
 import * as core from './runner.js';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -66,7 +66,7 @@ async function twinIndex(workspace: string, exclude: readonly string[]): Promise
       if (e.isFile() && e.name === 'plugin.json') {
         try {
           const doc = parseJsonDoc(await readFile(full, 'utf8'));
-          const id = doc.root ? findNodeAtLocation(doc.root, ['id'])?.value : undefined;
+          const id: unknown = doc.root ? findNodeAtLocation(doc.root, ['id'])?.value : undefined;
           if (typeof id === 'string') {
             const rel = path.relative(workspace, full).split(path.sep).join('/');
             index.set(id, [...(index.get(id) ?? []), rel]);
@@ -115,7 +115,7 @@ function sameJson(a: unknown, b: unknown): boolean {
  * @param targets the plugins of the run; @param workspace GITHUB_WORKSPACE (absolute).
  * @returns one entry per target (same order). @throws PluginError when a target cannot be read.
  */
-export async function checkTargetsRoutes(targets: readonly Target[], workspace: string): Promise<TargetRoutes[]> {
+async function checkTargetsRoutes(targets: readonly Target[], workspace: string): Promise<TargetRoutes[]> {
   let twins: Map<string, string[]> | undefined;
   const out: TargetRoutes[] = [];
   for (const target of targets) {
@@ -139,7 +139,7 @@ export async function checkTargetsRoutes(targets: readonly Target[], workspace: 
         const checkedAbs = path.join(target.path, ...f.file.split('/'));
         location.file = path.relative(workspace, checkedAbs).split(path.sep).join('/');
         const checked = await load(checkedAbs);
-        const id = checked?.root ? findNodeAtLocation(checked.root, ['id'])?.value : undefined;
+        const id: unknown = checked?.root ? findNodeAtLocation(checked.root, ['id'])?.value : undefined;
         const node = checked?.root && f.pointer !== '' ? resolvePointer(checked.root, f.pointer) : undefined;
         if (typeof id === 'string' && node !== undefined) {
           twins ??= await twinIndex(
@@ -170,7 +170,7 @@ export async function checkTargetsRoutes(targets: readonly Target[], workspace: 
  *
  * @returns annotations with `startLine`/`startColumn` for `core.error`/`core.warning`; never throws.
  */
-export function buildRouteAnnotations(
+function buildRouteAnnotations(
   findings: readonly PlacedRouteFinding[],
   checks: RouteChecks,
   maxPerKind: number,
@@ -237,9 +237,9 @@ export function renderRoutesSection(findings: readonly PlacedRouteFinding[], che
 }
 
 /**
- * SARIF 2.1.0 log of route findings: one run whose tool driver lists every rule of ROUTES.md §9 (id, short and
- * full description, help with the fix, `security-severity` for rules that expose a credential), one result per
- * finding at its placed location. @returns the log object (serialise with JSON.stringify).
+ * SARIF 2.1.0 log of route findings: one run whose tool driver lists every rule of docs/route-hygiene.md#rules (id,
+ * short and full description, help with the fix, `security-severity` for rules that expose a credential), one result
+ * per finding at its placed location. @returns the log object (serialise with JSON.stringify).
  */
 export function buildRoutesSarif(findings: readonly PlacedRouteFinding[]): Sarif.Log {
   const rules: Sarif.ReportingDescriptor[] = ROUTE_RULES.map((r) => ({
@@ -290,13 +290,13 @@ export function buildRoutesSarif(findings: readonly PlacedRouteFinding[]): Sarif
 }
 
 /** Writes the SARIF log to `file` (folders created). @throws the fs error. */
-export async function writeRoutesSarif(file: string, findings: readonly PlacedRouteFinding[]): Promise<void> {
+async function writeRoutesSarif(file: string, findings: readonly PlacedRouteFinding[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, JSON.stringify(buildRoutesSarif(findings), null, 2) + '\n');
 }
 
 /** Most findings in the `route-findings` output (outputs share GitHub's 1 MiB per-step limit). */
-export const MAX_ROUTE_FINDINGS_OUTPUT = 500;
+const MAX_ROUTE_FINDINGS_OUTPUT = 500;
 
 /** Route findings of the run, by target (empty with `route-checks: off`). */
 export type RunRoutes = Map<Target, TargetRoutes>;
@@ -310,7 +310,7 @@ export async function checkRunRoutes(targets: readonly Target[], inputs: ActionI
   if (inputs.routeChecks === 'off') return routes;
   const results = await checkTargetsRoutes(targets, inputs.workspace);
   targets.forEach((t, i) => {
-    const r = results[i]!;
+    const r = results[i];
     routes.set(t, r);
     core.info(
       `Proxy routes of ${t.display}: ${r.errors} error(s), ${r.findings.length - r.errors} warning(s)` +

@@ -35,7 +35,7 @@ export function debug(message: string): void {
 }
 
 /** GitHub shows at most this many annotations of each kind (error, warning, notice) per step. */
-export const ANNOTATIONS_SHOWN_PER_KIND = 10;
+const ANNOTATIONS_SHOWN_PER_KIND = 10;
 
 type Kind = 'error' | 'warning' | 'notice';
 const EMIT: Record<Kind, (message: string, properties?: core.AnnotationProperties) => void> = {

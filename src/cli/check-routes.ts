@@ -1,6 +1,6 @@
 /**
  * `check-routes [--json] PATH...`: review the proxy routes of every plugin.json of each PATH (a plugin folder, a
- * plugin.json or a plugin .zip) as Grafana will use them (ROUTES.md §9).
+ * plugin.json or a plugin .zip) as Grafana will use them (docs/route-hygiene.md#rules).
  * Exit codes: 0 no finding of severity error, 1 at least one, 2 usage error.
  */
 import { parseArgs } from 'node:util';
@@ -55,7 +55,7 @@ export async function checkRoutesCommand(argv: string[], out: (s: string) => voi
     out(
       JSON.stringify(
         results.length === 1
-          ? { findings: results[0]!.findings }
+          ? { findings: results[0].findings }
           : { results: results.map((r) => ({ path: r.path, findings: r.findings })) },
         null,
         2,

@@ -45,8 +45,8 @@ export async function signCommand(
       `${TOKEN_ENV} is not set: create an access policy token with the plugins:write scope at grafana.com and export it`,
     );
   }
-  const grafanaComUrl = (values['grafana-com-url'] as string).replace(/\/+$/, '');
-  const { retries, timeoutMs } = parseRetryInputs(values.retries as string, values['timeout-seconds'] as string, {
+  const grafanaComUrl = values['grafana-com-url'].replace(/\/+$/, '');
+  const { retries, timeoutMs } = parseRetryInputs(values.retries, values['timeout-seconds'], {
     retries: '--retries',
     timeout: '--timeout-seconds',
   });
@@ -55,7 +55,7 @@ export async function signCommand(
   const keys = () =>
     trustedKeysFor({ fetch: true, retrieval: 'enabled', grafanaComUrl, extra, onWarning: warn, retries });
   const signed = await signPlugin({
-    dist: values.dist as string,
+    dist: values.dist,
     token,
     grafanaComUrl,
     signatureType: parseSignatureType(values['signature-type'], '--signature-type'),

@@ -63,9 +63,9 @@ export async function verifyCommand(
   const signatureType = parseSignatureType(values['signature-type'], '--signature-type');
   const rootUrls = parseUrlList(values['root-urls'], '--root-urls');
   const keys = await trustedKeysFor({
-    fetch: values['fetch-keys'] as boolean,
+    fetch: values['fetch-keys'],
     retrieval,
-    grafanaComUrl: (values['grafana-com-url'] as string).replace(/\/+$/, ''),
+    grafanaComUrl: values['grafana-com-url'].replace(/\/+$/, ''),
     extra: await loadPublicKeyInputs(values['public-key'] ?? [], '--public-key'),
     onWarning: warn,
   });

@@ -27,17 +27,17 @@ export function unquoteChar(s: string, quote: string): [number, string] {
     return [cp, s.slice(cp > 0xffff ? 2 : 1)];
   }
   if (s.length <= 1) throw new GoSyntaxError('invalid syntax');
-  const e = s[1]!;
+  const e = s[1];
   let rest = s.slice(2);
   const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 0x5c };
-  if (Object.hasOwn(simple, e)) return [simple[e]!, rest];
+  if (Object.hasOwn(simple, e)) return [simple[e], rest];
   if (e === 'x' || e === 'u' || e === 'U') {
     const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
     if (rest.length < n) throw new GoSyntaxError('invalid syntax');
     let v = 0;
     for (let j = 0; j < n; j++) {
-      if (!isHex(rest[j]!)) throw new GoSyntaxError('invalid syntax');
-      v = v * 16 + parseInt(rest[j]!, 16);
+      if (!isHex(rest[j])) throw new GoSyntaxError('invalid syntax');
+      v = v * 16 + parseInt(rest[j], 16);
     }
     rest = rest.slice(n);
     if (e === 'x') return [v, rest];
@@ -89,19 +89,19 @@ export function unquote(s: string): string {
 }
 
 /** Go's `underscoreOK` (atoi.go): underscores only between digits or after a base prefix. */
-export function underscoreOK(s0: string): boolean {
+function underscoreOK(s0: string): boolean {
   let s = s0;
   let saw = '^';
   let i = 0;
   if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
   let hex = false;
-  if (s.length >= 2 && s[0] === '0' && /[bBoOxX]/.test(s[1]!)) {
+  if (s.length >= 2 && s[0] === '0' && /[bBoOxX]/.test(s[1])) {
     i = 2;
     saw = '0';
     hex = s[1] === 'x' || s[1] === 'X';
   }
   for (; i < s.length; i++) {
-    const c = s[i]!;
+    const c = s[i];
     if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
       saw = '0';
       continue;
@@ -132,13 +132,13 @@ export function parseIntBase0(s: string, signed: boolean): bigint | null {
   let base = 10;
   let digits = t;
   if (t[0] === '0') {
-    if (t.length >= 3 && /[xX]/.test(t[1]!)) {
+    if (t.length >= 3 && /[xX]/.test(t[1])) {
       base = 16;
       digits = t.slice(2);
-    } else if (t.length >= 3 && /[oO]/.test(t[1]!)) {
+    } else if (t.length >= 3 && /[oO]/.test(t[1])) {
       base = 8;
       digits = t.slice(2);
-    } else if (t.length >= 3 && /[bB]/.test(t[1]!)) {
+    } else if (t.length >= 3 && /[bB]/.test(t[1])) {
       base = 2;
       digits = t.slice(2);
     } else {
@@ -186,8 +186,8 @@ export function parseFloat64(s: string): number | null {
     if (s.includes('_') && !underscoreOK(s)) return null;
     const t = s.replaceAll('_', '');
     const m = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?[0-9]+)$/.exec(t);
-    if (m === null || m[2]! + m[3]! === '') return null;
-    const mant = parseInt(m[2]! + m[3]! || '0', 16) / 16 ** m[3]!.length;
+    if (m === null || m[2] + m[3] === '') return null;
+    const mant = parseInt(m[2] + m[3] || '0', 16) / 16 ** m[3].length;
     v = (m[1] === '-' ? -1 : 1) * mant * 2 ** Number(m[4]);
   } else {
     return null;

@@ -1,8 +1,8 @@
 /**
- * Grafana's key retriever (`pkg/plugins/manager/signature` key providers, SIGNATURES.md §6): besides its built-in key,
- * Grafana trusts the keys grafana.com publishes at `GET {grafana_com api_url}/plugins/ci/keys`, each under the exact
- * `keyId` string the answer gives, fetched with a 10 s timeout; with `public_key_retrieval_disabled = true` it trusts
- * only the built-in key.
+ * Grafana's key retriever (`pkg/plugins/manager/signature` key providers, docs/verification.md#keys): besides its
+ * built-in key, Grafana trusts the keys grafana.com publishes at `GET {grafana_com api_url}/plugins/ci/keys`, each
+ * under the exact `keyId` string the answer gives, fetched with a 10 s timeout; with `public_key_retrieval_disabled =
+ * true` it trusts only the built-in key.
  */
 import { SignPluginError, UsageError } from '../errors.js';
 import {
@@ -21,6 +21,7 @@ import {
   withRetriesOrLastError,
   type RetryInfo,
   type RetryPolicy,
+  type RetryVerdict,
 } from './retry.js';
 import { grafanaComEndpoint, isLoopbackHost, USER_AGENT } from './endpoint.js';
 import { GRAFANA_KEY_ID } from '../signature/grafana-key.js';
@@ -92,7 +93,7 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
   const timeoutMs = opts.timeoutMs ?? KEY_FETCH_TIMEOUT_MS;
   const policy = resolveRetryPolicy({ ...opts.retryPolicy, retries: opts.retries, timeoutMs });
   const verdicts = verdictTags();
-  const failed = verdicts.tag;
+  const failed = (error: KeyFetchError, verdict: RetryVerdict): KeyFetchError => verdicts.tag(error, verdict);
 
   const attempt = async (attemptTimeoutMs: number): Promise<Buffer> => {
     let answer: HttpAnswer;
@@ -132,7 +133,7 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
   const body = await withRetriesOrLastError(
     (context) => attempt(context.timeoutMs),
     policy,
-    verdicts.classify,
+    (error) => verdicts.classify(error),
     opts.onRetry,
     (last: KeyFetchError, summary) =>
       new KeyFetchError(last.status, `${last.message} ${summary}.`, { cause: last.cause }),

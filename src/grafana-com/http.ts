@@ -179,9 +179,9 @@ export async function httpExchange(request: HttpExchangeRequest): Promise<HttpAn
 }
 
 /**
- * What a grafana.com error answer says: the `message` of a JSON body (grafana.com's error shape, SIGNATURES.md §7),
- * else the start of the text body; `undefined` for an empty body. `redact` runs on the body first, so a secret the
- * server echoes never reaches the result.
+ * What a grafana.com error answer says: the `message` of a JSON body (grafana.com's error shape,
+ * docs/verification.md#signing), else the start of the text body; `undefined` for an empty body. `redact` runs on the
+ * body first, so a secret the server echoes never reaches the result.
  *
  * @param body the answer's bytes; @param maxChars how much of a non-JSON body to quote.
  */

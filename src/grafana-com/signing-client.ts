@@ -1,6 +1,6 @@
 /**
  * The grafana.com signing client: `POST {grafana-com-url}/plugins/ci/sign` with an access policy token, exactly as
- * `@grafana/sign-plugin` does it (see `../shared/grafana/SIGNATURES.md` §7), returning the signed MANIFEST.txt bytes.
+ * `@grafana/sign-plugin` does it (see docs/verification.md#signing), returning the signed MANIFEST.txt bytes.
  *
  * The token never appears in any message this module produces: it travels only in the `Authorization` header, is
  * refused over plain `http://` to anything but loopback, redirects are not followed (so it cannot be replayed to
@@ -54,12 +54,13 @@ export interface SigningRequestOptions {
 
 /** How much of a non-JSON error body is quoted. */
 const MAX_QUOTED_BODY = 500;
-/** Every signed MANIFEST.txt contains this line (SIGNATURES.md §3). */
+/** Every signed MANIFEST.txt contains this line (docs/verification.md#cleartext). */
 const CLEARTEXT_HEADER = '-----BEGIN PGP SIGNED MESSAGE-----';
 
 /**
- * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign` (SIGNATURES.md §7; the
- * path `@grafana/sign-plugin` appends to `GRAFANA_COM_URL`). Surrounding whitespace is ignored.
+ * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign`
+ * (docs/verification.md#signing; the path `@grafana/sign-plugin` appends to `GRAFANA_COM_URL`). Surrounding whitespace
+ * is ignored.
  *
  * `signingEndpoint('https://grafana.com/api/')` → `'https://grafana.com/api/plugins/ci/sign'`.
  *
@@ -71,10 +72,11 @@ export function signingEndpoint(grafanaComUrl: string): string {
 
 /**
  * Asks grafana.com to sign `opts.manifest` and returns the answer's bytes unchanged: they ARE the signed
- * MANIFEST.txt (leading empty line, CRLF, `Hash: SHA512`) and must be written to disk byte for byte (SIGNATURES.md §3).
+ * MANIFEST.txt (leading empty line, CRLF, `Hash: SHA512`) and must be written to disk byte for byte
+ * (docs/verification.md#cleartext).
  *
- * Request (SIGNATURES.md §7, as `@grafana/sign-plugin`): `POST {endpoint}` with `Content-Type: application/json`,
- * `Accept: application/json`, `Authorization: Bearer <token>` and the compact JSON body
+ * Request (docs/verification.md#signing, as `@grafana/sign-plugin`): `POST {endpoint}` with `Content-Type:
+ * application/json`, `Accept: application/json`, `Authorization: Bearer <token>` and the compact JSON body
  * `{"plugin","version","files"}` followed, only when set (non-empty), by `"signatureType"`, `"rootUrls"`,
  * `"signPlugin"`. Proxies come from `https_proxy`/`http_proxy`/`no_proxy` (through `@actions/http-client`, see
  * `./http.ts`). Redirects are not followed: a redirect is reported, so the token is never sent elsewhere.
@@ -183,7 +185,7 @@ export async function requestSignedManifest(opts: SigningRequestOptions): Promis
   return await withRetriesOrLastError(
     (context) => attempt(context.timeoutMs),
     policy,
-    verdicts.classify,
+    (error) => verdicts.classify(error),
     opts.onRetry,
     (last: SigningError, summary) =>
       new SigningError(last.status, `${last.message} ${redact(summary)}.`, last.serverMessage, { cause: last.cause }),
@@ -227,7 +229,7 @@ function connectionFailure(endpoint: string, err: unknown, timeoutMs: number): s
   );
 }
 
-/** What to do about a refusal, by status (SIGNATURES.md §7 lists the errors seen in the wild). */
+/** What to do about a refusal, by status (docs/verification.md#signing lists the errors seen in the wild). */
 function hintFor(
   status: number,
   serverMessage: string | undefined,

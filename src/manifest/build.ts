@@ -1,5 +1,6 @@
 /**
- * Building the unsigned manifest that grafana.com signs (what `@grafana/sign-plugin` sends, SIGNATURES.md §7).
+ * Building the unsigned manifest that grafana.com signs (what `@grafana/sign-plugin` sends,
+ * docs/verification.md#signing).
  */
 import { PluginError } from '../errors.js';
 import { hashFiles } from './hash.js';

@@ -1,6 +1,6 @@
 /**
  * Reading plugin.json: Grafana compares the manifest's `plugin` and `version` with plugin.json `id` and
- * `info.version` as raw, case-sensitive strings (SIGNATURES.md §1 row 10).
+ * `info.version` as raw, case-sensitive strings (docs/verification.md#order, check 10).
  */
 import { constants } from 'node:fs';
 import { lstat, open, realpath, stat } from 'node:fs/promises';
@@ -24,12 +24,12 @@ export const MAX_PLUGIN_JSON_BYTES = 4 * 1024 * 1024;
  * Reads `<pluginDir>/plugin.json`, safely: nothing outside the plugin folder is read, nothing blocks, memory is
  * bounded.
  *
- * Never throws: a missing, unreadable or malformed plugin.json gives `id`/`version` "" and `error` says what
- * is wrong (naming the file) and how to fix it, because verification must still report a verdict (a manifest
- * never matches ""). Refused without being read: a plugin.json that is a symlink resolving outside the folder
- * (Grafana refuses such a plugin, SIGNATURES.md §5), broken or looping; a folder, FIFO, socket or device (opening
- * a FIFO would block); a file over {@link MAX_PLUGIN_JSON_BYTES}. Read and refused: invalid JSON, a JSON value that
- * is not an object (`[]`, `"x"`, `null`), an object without a string `id` or `info.version`.
+ * Never throws: a missing, unreadable or malformed plugin.json gives `id`/`version` "" and `error` says what is wrong
+ * (naming the file) and how to fix it, because verification must still report a verdict (a manifest never matches "").
+ * Refused without being read: a plugin.json that is a symlink resolving outside the folder (Grafana refuses such a
+ * plugin, docs/verification.md#files), broken or looping; a folder, FIFO, socket or device (opening a FIFO would
+ * block); a file over {@link MAX_PLUGIN_JSON_BYTES}. Read and refused: invalid JSON, a JSON value that is not an object
+ * (`[]`, `"x"`, `null`), an object without a string `id` or `info.version`.
  *
  * @param pluginDir plugin root folder.
  * @returns `{ id, version, type }` (each "" when absent or not a string) and `error` when the file is unusable.

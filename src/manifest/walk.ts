@@ -1,5 +1,5 @@
 /**
- * The plugin file walk, with Grafana's rules (SIGNATURES.md §5).
+ * The plugin file walk, with Grafana's rules (docs/verification.md#files).
  *
  * Own code rather than a glob library because Grafana's semantics differ from every library: it is Go's
  * `filepath.Walk` (lexical byte order, `Lstat`, symlinked directories not followed) filtered by Grafana's
@@ -105,7 +105,7 @@ function isInside(root: string, target: string): boolean {
  *
  * @param bytes raw name or path bytes. @returns a string that names those bytes unambiguously.
  */
-export function escapeNameBytes(bytes: Uint8Array): string {
+function escapeNameBytes(bytes: Uint8Array): string {
   const out: string[] = [];
   let start = 0;
   const flush = (end: number) => {
@@ -340,7 +340,7 @@ async function resolveLink(
 ): Promise<Omit<PluginFile, 'path' | 'symlink' | 'openPath'> | undefined> {
   let target: string;
   try {
-    target = await realpath(linkPath as string, 'utf8');
+    target = await realpath(linkPath, 'utf8');
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENAMETOOLONG') {
@@ -398,6 +398,6 @@ function fsProblem(rel: string, what: string, error: unknown): WalkProblem {
 }
 
 function errorCode(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error) return String((error as { code: unknown }).code);
+  if (error && typeof error === 'object' && 'code' in error) return String(error.code);
   return String(error);
 }

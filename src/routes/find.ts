@@ -22,7 +22,7 @@ export interface RouteCheckResult {
  * followed. @returns posix paths relative to `root`, sorted by code unit within each folder (root's first).
  * @throws the fs error when `root` cannot be read.
  */
-export async function findPluginJsonFiles(root: string): Promise<string[]> {
+async function findPluginJsonFiles(root: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string, rel: string) => {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -42,7 +42,7 @@ export async function findPluginJsonFiles(root: string): Promise<string[]> {
  * Checks the routes of every plugin.json of a plugin root folder.
  * @returns findings (files relative to `root`). @throws the fs error when the folder cannot be read.
  */
-export async function checkRoutesInFolder(root: string, given: string = root): Promise<RouteCheckResult> {
+async function checkRoutesInFolder(root: string, given: string = root): Promise<RouteCheckResult> {
   const files = await findPluginJsonFiles(root);
   const findings: RouteFinding[] = [];
   for (const f of files) {

@@ -1,6 +1,7 @@
 /**
  * plugin.json read with source positions (jsonc-parser, strict JSON) and Go `encoding/json`'s key matching
- * (ROUTES.md §1): keys match Go field names case-insensitively, the last matching key wins, `null` means unset.
+ * (docs/route-hygiene.md#decoding): keys match Go field names case-insensitively, the last matching key wins, `null`
+ * means unset.
  */
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 
@@ -39,10 +40,10 @@ export function lineColumn(doc: JsonDoc, offset: number): { line: number; column
   let hi = doc.lineStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (doc.lineStarts[mid]! <= offset) lo = mid;
+    if (doc.lineStarts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - doc.lineStarts[lo]! + 1 };
+  return { line: lo + 1, column: offset - doc.lineStarts[lo] + 1 };
 }
 
 /** RFC 6901 escaping of one reference token. */
@@ -94,12 +95,6 @@ export function fieldMembers(obj: JsonNode, goName: string): Member[] {
 const NONE: Member[] = [];
 /** Members of each object node by folded key, built once per node. */
 const FIELD_INDEX = new WeakMap<JsonNode, Map<string, Member[]>>();
-
-/** The member Go keeps for `goName` (the last matching), or undefined. */
-export function lastField(obj: JsonNode, goName: string): Member | undefined {
-  const all = fieldMembers(obj, goName);
-  return all[all.length - 1];
-}
 
 /** The raw source text of a node. */
 export function rawText(doc: JsonDoc, n: JsonNode): string {

@@ -1,9 +1,9 @@
 /**
- * The route hygiene rules of `../shared/grafana/ROUTES.md` §9: ids, severities, descriptions and fixes.
+ * The route hygiene rules of docs/route-hygiene.md#rules: ids, severities, descriptions and fixes.
  * The ids, severities and pointers are the contract; the wording is ours.
  */
 
-/** Rule ids of ROUTES.md §9. */
+/** Rule ids of docs/route-hygiene.md#rules. */
 export type RouteRuleId =
   | 'template-parse-error'
   | 'template-exec-error'
@@ -60,7 +60,7 @@ export interface RouteRule {
   securitySeverity?: string;
 }
 
-/** Every rule of ROUTES.md §9, in its table's order. */
+/** Every rule of docs/route-hygiene.md#rules, in the order of its sections. */
 export const ROUTE_RULES: readonly RouteRule[] = [
   {
     id: 'template-parse-error',

@@ -1,7 +1,7 @@
 /**
- * Static analysis of one route template as Grafana executes it (ROUTES.md §3): parse with the Go port, then find
- * the references to the template data (`JsonData`, `SecureJsonData`, `URL`) and the execution errors that are
- * certain whatever the data (§3.2).
+ * Static analysis of one route template as Grafana executes it (docs/route-hygiene.md#templates): parse with the Go
+ * port, then find the references to the template data (`JsonData`, `SecureJsonData`, `URL`) and the execution errors
+ * that are certain whatever the data.
  */
 import { ItemType, Lexer } from '../go/template/lex.js';
 import type { CommandNode, Node, PipeNode } from '../go/template/node.js';
@@ -65,7 +65,7 @@ function analyzeUncached(text: string): TemplateAnalysis {
   const execErrors: string[] = [];
 
   const field = (ident: string[], pos: number, certain: boolean, shown: string) => {
-    const r = ident[0]!;
+    const r = ident[0];
     if (ROOTS.has(r)) {
       refs.push({ root: r as DataRoot, key: ident[1], pos });
       if (certain && r === 'SecureJsonData' && ident.length >= 3) {
@@ -79,22 +79,22 @@ function analyzeUncached(text: string): TemplateAnalysis {
   };
 
   const walkCommand = (cmd: CommandNode, isFirst: boolean, dotRebound: boolean, certain: boolean) => {
-    const head = cmd.args[0]!;
+    const head = cmd.args[0];
     const given = cmd.args.length - 1 + (isFirst ? 0 : 1);
     if (head.type === 'identifier') {
       if (head.ident === 'orEmpty' && given !== 1 && certain) {
         execErrors.push(`orEmpty takes one argument, it is given ${given}`);
       }
       if (head.ident === 'index' && cmd.args.length >= 3) {
-        const m = cmd.args[1]!;
-        const k = cmd.args[2]!;
+        const m = cmd.args[1];
+        const k = cmd.args[2];
         const mapIdent =
           m.type === 'field' && !dotRebound
             ? m.ident
             : m.type === 'variable' && m.ident[0] === '$'
               ? m.ident.slice(1)
               : null;
-        if (mapIdent !== null && mapIdent.length === 1 && ROOTS.has(mapIdent[0]!) && k.type === 'string') {
+        if (mapIdent !== null && mapIdent.length === 1 && ROOTS.has(mapIdent[0]) && k.type === 'string') {
           refs.push({ root: mapIdent[0] as DataRoot, key: k.text, pos: k.pos });
         }
       }
@@ -188,7 +188,7 @@ function maskActions(text: string): string {
   return parts.join('');
 }
 
-/** Parts of a URL found on the masked text (ROUTES.md §9 "URL parts"); offsets into the text, -1 when absent. */
+/** Parts of a URL found on the masked text (docs/route-hygiene.md#url-parts); offsets into the text, -1 when absent. */
 export interface UrlParts {
   /** The text starts with a template action. */
   templatedStart: boolean;
@@ -202,7 +202,9 @@ export interface UrlParts {
   queryStart: number;
 }
 
-/** Splits a masked URL template into scheme, authority, userinfo and query/fragment (ROUTES.md §9). */
+/**
+ * Splits a masked URL template into scheme, authority, userinfo and query/fragment (docs/route-hygiene.md#url-parts).
+ */
 export function urlParts(masked: string): UrlParts {
   const templatedStart = masked.startsWith(MASK);
   const sep = masked.indexOf('://');

@@ -295,7 +295,7 @@ const SIZE_CLASSES = [
 ];
 
 /** Go `io.ReadAll(r)`: everything read, and the first error other than EOF. Read sizes follow Go's buffer growth. */
-export function goReadAll(r: GoReader): { bytes: Uint8Array; err?: string } {
+function goReadAll(r: GoReader): { bytes: Uint8Array; err?: string } {
   // One buffer grown like Go's slice (not one chunk per read): a body of many tiny reads stays O(size) in memory.
   let buf = Buffer.allocUnsafe(512);
   let len = 0;

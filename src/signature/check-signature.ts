@@ -125,7 +125,9 @@ function keyExpired(packet: KeyPacket, selfSignature: openpgp.SignaturePacket | 
 
 /** go-crypto `revoked`: a key-compromised revocation always counts, others once created. */
 function revoked(revocations: openpgp.SignaturePacket[], now: number): boolean {
-  return revocations.some((r) => r.reasonForRevocationFlag === 2 || !pgpSigExpired(r, now));
+  return revocations.some(
+    (r) => r.reasonForRevocationFlag === openpgp.enums.reasonForRevocation.keyCompromised || !pgpSigExpired(r, now),
+  );
 }
 
 /** go-crypto `checkSignatureDetails`. */

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { BoundedReadError, readBoundedRegularFile } from '../fs/read-bounded.js';
 
 /** The largest key file read from a `public-keys` / `--public-key` path: 1 MiB (an armored key is a few KiB). */
-export const MAX_KEY_FILE_BYTES = 1024 * 1024;
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
 import { GRAFANA_KEY_FINGERPRINT, GRAFANA_KEY_ID, GRAFANA_PUBLIC_KEY } from './grafana-key.js';
 
 /** Where a trusted key came from. */

@@ -1,7 +1,8 @@
 /**
  * Grafana `ReadPluginManifest` (`pkg/plugins/manager/signature/manifest.go`) as one function: decode the cleartext
  * signature, parse the JSON, validate the fields, find the key for `keyId`, check the signature. The first failure
- * decides, with Grafana's words; every failure here makes Grafana's verdict `invalid` (SIGNATURES.md §1 rows 4–7).
+ * decides, with Grafana's words; every failure here makes Grafana's verdict `invalid` (docs/verification.md#order,
+ * checks 4–7).
  */
 import { ManifestFormatError } from '../errors.js';
 import type { SignedManifest } from '../manifest/types.js';
@@ -25,8 +26,8 @@ export type ManifestReading =
 
 /**
  * The error for a `keyId` no trusted key has. Grafana's key retrievers format it as
- * `fmt.Errorf("missing public key for %s", keyID)`; SIGNATURES.md §1 row 7 words it "missing public key for ID",
- * which is kept so the ID is named as such: `missing public key for ID 7e4d0c6a708866e7`.
+ * `fmt.Errorf("missing public key for %s", keyID)`; Grafana's words for check 7 (docs/verification.md#order) are
+ * "missing public key for ID", which is kept so the ID is named as such: `missing public key for ID 7e4d0c6a708866e7`.
  */
 export function missingKeyMessage(keyId: string): string {
   return `missing public key for ID ${keyId}`;

@@ -66,7 +66,7 @@ export class SignedManifestRejectedError extends SignPluginError {
 }
 
 /**
- * Signs `dist` through grafana.com (`POST {grafanaComUrl}/plugins/ci/sign`, SIGNATURES.md §7).
+ * Signs `dist` through grafana.com (`POST {grafanaComUrl}/plugins/ci/sign`, docs/verification.md#signing).
  *
  * The answer is verified against the files with the trusted keys (plugin, version, every hash, every file
  * covered, the signature type and root URLs asked for) before MANIFEST.txt is replaced by a rename of a

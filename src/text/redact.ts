@@ -4,7 +4,7 @@
  */
 
 /** What a secret is replaced with. */
-export const REDACTED = '***';
+const REDACTED = '***';
 
 /**
  * A function replacing every occurrence of each secret, in the forms a server or a JSON encoder may echo it (as is,

@@ -1,13 +1,13 @@
 /**
  * Findings: every reason a plugin is not `valid`, in Grafana's words, tagged with the check of
- * SIGNATURES.md §1 that raises it. The verdict is the status of the lowest-numbered failing check.
+ * docs/verification.md#order that raises it. The verdict is the status of the lowest-numbered failing check.
  */
 
 /** Grafana's signature status names (`plugins.SignatureStatus`). */
 export type SignatureStatus = 'valid' | 'invalid' | 'modified' | 'unsigned';
 
 /** All statuses, best first; "worst" of several results is the last one present. */
-export const STATUS_ORDER: readonly SignatureStatus[] = ['valid', 'unsigned', 'modified', 'invalid'];
+const STATUS_ORDER: readonly SignatureStatus[] = ['valid', 'unsigned', 'modified', 'invalid'];
 
 export type FindingKind =
   | 'unsafe-entry'
@@ -33,10 +33,10 @@ export type FindingKind =
   | 'grafana-build';
 
 /**
- * The check (row of SIGNATURES.md §1; 0 = the file walk Grafana runs before it) and the status it gives when
- * it fails. `null` status: information only, never changes the verdict.
+ * The check (number in docs/verification.md#order; 0 = the file walk Grafana runs before it) and the status it gives
+ * when it fails. `null` status: information only, never changes the verdict.
  */
-export const FINDING_RULES: Record<FindingKind, { check: number; status: SignatureStatus | null }> = {
+const FINDING_RULES: Record<FindingKind, { check: number; status: SignatureStatus | null }> = {
   'unsafe-entry': { check: 0, status: 'invalid' },
   'manifest-missing': { check: 1, status: 'unsigned' },
   'manifest-unreadable': { check: 2, status: 'invalid' },
@@ -62,17 +62,15 @@ export const FINDING_RULES: Record<FindingKind, { check: number; status: Signatu
 };
 
 /** Causes a {@link Hint} can name (docs/troubleshooting.md has one section per cause). */
-export const HINT_CAUSES = [
-  'line-endings',
-  'git-lfs-pointer',
-  'windows-separators',
-  'os-debris',
-  'folder-level',
-  'changed-after-signing',
-  'root-url-near-miss',
-  'rotated-key',
-] as const;
-export type HintCause = (typeof HINT_CAUSES)[number];
+export type HintCause =
+  | 'line-endings'
+  | 'git-lfs-pointer'
+  | 'windows-separators'
+  | 'os-debris'
+  | 'folder-level'
+  | 'changed-after-signing'
+  | 'root-url-near-miss'
+  | 'rotated-key';
 
 /** Why a finding happened, proven from the bytes on disk (never a guess), and what to do about it. */
 export interface Hint {
@@ -86,7 +84,7 @@ export interface Hint {
 /** One reason, with the evidence a user needs to act on it. */
 export interface Finding {
   kind: FindingKind;
-  /** Row of SIGNATURES.md §1 (0 = file walk). */
+  /** Check number in docs/verification.md#order (0 = file walk). */
   check: number;
   /** Status this finding gives the plugin, or null for information. */
   status: SignatureStatus | null;
@@ -114,7 +112,7 @@ export function finding(kind: FindingKind, message: string, extra: Partial<Findi
 
 /**
  * The verdict Grafana gives: the status of the lowest-numbered failing check, `valid` when none fails
- * (SIGNATURES.md §1: "the first failing one decides the status").
+ * (docs/verification.md#order: the first failing check decides the status).
  *
  * @returns the status and the finding that decided it (undefined when valid).
  */
@@ -128,8 +126,8 @@ export function decideStatus(findings: readonly Finding[]): { status: SignatureS
 }
 
 /**
- * Grafana's server-log sentence for a status (SIGNATURES.md §8), e.g. `plugin 'x' has an modified signature`
- * (Grafana's own grammar, kept so users recognise it).
+ * Grafana's server-log sentence for a status (docs/verification.md#grafana-words), e.g. `plugin 'x' has an modified
+ * signature` (Grafana's own grammar, kept so users recognise it).
  */
 export function grafanaLogLine(status: SignatureStatus, pluginId: string): string {
   switch (status) {
@@ -144,7 +142,10 @@ export function grafanaLogLine(status: SignatureStatus, pluginId: string): strin
   }
 }
 
-/** Grafana's UI badge for a status (SIGNATURES.md §8): "Signed", "Invalid signature", "Modified signature", "Unsigned". */
+/**
+ * Grafana's UI badge for a status (docs/verification.md#grafana-words): "Signed", "Invalid signature", "Modified
+ * signature", "Unsigned".
+ */
 export function grafanaBadge(status: SignatureStatus): string {
   return { valid: 'Signed', invalid: 'Invalid signature', modified: 'Modified signature', unsigned: 'Unsigned' }[
     status

@@ -11,8 +11,8 @@ const GO_CRYPTO_HASH_NAMES = new Set(['SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA
 
 /**
  * A note when the cleartext `Hash:` headers name a hash go-crypto does not know: go-crypto >= 1.4 refuses such a
- * message ("unknown hash algorithm in cleartext message headers"), the go-crypto 1.1.6 of the Grafana SIGNATURES.md
- * was read from never compares the header, which is the status given.
+ * message ("unknown hash algorithm in cleartext message headers"), the go-crypto 1.1.6 of the Grafana release
+ * docs/verification.md#cleartext follows never compares the header, which is the status given.
  *
  * @param hashHeaders the `Hash:` values as decoded (`CleartextBlock.hashHeaders`). @returns the note, or undefined.
  */

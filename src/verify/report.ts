@@ -6,7 +6,7 @@ import type { ExpectationCheck } from './expectations.js';
 import { worstStatus, type Finding, type SignatureStatus } from './findings.js';
 import type { VerifyResult } from './verify.js';
 
-/** A layout problem of a plugin zip (SIGNATURES.md §9); fails the job without changing Grafana's status. */
+/** A layout problem of a plugin zip (docs/verification.md#zip); fails the job without changing Grafana's status. */
 export interface LayoutProblem {
   kind: string;
   message: string;

@@ -1,5 +1,5 @@
 /**
- * Verifying a plugin folder like Grafana does, verdict for verdict (SIGNATURES.md §1), and saying why.
+ * Verifying a plugin folder like Grafana does, verdict for verdict (docs/verification.md#order), and saying why.
  *
  * Grafana stops at the first failing check; this runs every check it can so that the report names every
  * modified, missing and uncovered file, then takes the verdict from the first failing check, as Grafana does.
@@ -22,7 +22,7 @@ import { addHints } from './hints/index.js';
 import { normalizeAppUrl, urlMatch, type RootUrlAttempt } from './root-url.js';
 
 /** Grafana's default `[server] root_url`. */
-export const DEFAULT_APP_URL = 'http://localhost:3000/';
+const DEFAULT_APP_URL = 'http://localhost:3000/';
 
 /** MANIFEST.txt larger than this is not read (real ones are a few KiB; 1 MiB holds ~10,000 files). */
 export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;

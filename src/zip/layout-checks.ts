@@ -1,5 +1,5 @@
 /**
- * Layout checks on a zip extracted as Grafana's installer extracts it (SIGNATURES.md §9): top-level folders,
+ * Layout checks on a zip extracted as Grafana's installer extracts it (docs/verification.md#zip): top-level folders,
  * plugin.json and its id, backend binaries' modes.
  */
 import { isBackendBinary, readBackendExecutables } from '../manifest/backend-binary.js';

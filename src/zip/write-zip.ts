@@ -1,5 +1,5 @@
 /**
- * Writing the distributable plugin zip (SIGNATURES.md §9): one top-level folder named after the plugin id, `/`
+ * Writing the distributable plugin zip (docs/verification.md#zip): one top-level folder named after the plugin id, `/`
  * separators, backend binaries mode 0755, nothing at the root, `<id>-<version>.zip` with `.sha1` and `.md5`
  * beside it, byte-identical from one run to the next.
  */
@@ -117,7 +117,7 @@ class Digests extends Transform {
 }
 
 /**
- * Packages a signed plugin folder as the zip users install and the catalog distributes (SIGNATURES.md §9).
+ * Packages a signed plugin folder as the zip users install and the catalog distributes (docs/verification.md#zip).
  *
  * Layout: every file `walkPluginFiles` lists (exactly the files Grafana considers, MANIFEST.txt included; a
  * symlink to a file is stored as a regular file with the target's bytes, under the link's path) as

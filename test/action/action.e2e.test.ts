@@ -62,8 +62,8 @@ describe('bundled action', () => {
       'archive-sha1': '',
       'route-findings': '[]',
       'route-errors': '0',
-      results: expect.any(String),
-      'results-file': expect.stringMatching(/sign-plugin-action-results-[0-9a-f]{12}\.json$/),
+      results: expect.any(String) as string,
+      'results-file': expect.stringMatching(/sign-plugin-action-results-[0-9a-f]{12}\.json$/) as string,
     });
     expect(readFileSync(run.outputs['results-file'], 'utf8')).toBe(run.outputs.results);
     expect(JSON.parse(run.outputs.results)).toEqual([
@@ -81,7 +81,7 @@ describe('bundled action', () => {
     expect(run.stdout).toContain('::notice title=Signed%3A myorg-demo-panel 1.0.0::Signed as community by My Org');
     expect(written.toString('latin1')).toMatch(/^\r\n-----BEGIN PGP SIGNED MESSAGE-----\r\nHash: SHA512\r\n\r\n\{\r\n/);
     expect(signRequests().length).toBe(before + 1);
-    const sent = JSON.parse(signRequests().at(-1)!.body);
+    const sent = JSON.parse(signRequests().at(-1)!.body) as { files: Record<string, string> };
     expect(sent).toMatchObject({ plugin: 'myorg-demo-panel', version: '1.0.0', signatureType: 'community' });
     expect(Object.keys(sent.files).sort()).toEqual([
       'LICENSE',

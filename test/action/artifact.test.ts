@@ -15,6 +15,7 @@ import {
 } from '../../src/action/artifact.js';
 import { UsageError } from '../../src/errors.js';
 import { startLoopbackResultsService, type LoopbackResultsService } from '../servers/results-service.js';
+import { rejection } from '../helpers/rejection.js';
 import { tempDir } from '../helpers/tmp.js';
 import { unzip } from '../helpers/unzip.js';
 
@@ -128,9 +129,10 @@ describe('uploadManifestArtifact against the loopback Results service', () => {
 
   it('turns a 4xx on CreateArtifact into ArtifactUploadError and leaves MANIFEST.txt alone', async () => {
     server.failNext('create', 403, 'artifact uploads are disabled for this repository');
-    const error = await uploadManifestArtifact({ manifestPath, name: 'refused', env: server.env() }).catch((e) => e);
-
-    expect(error).toBeInstanceOf(ArtifactUploadError);
+    const error = await rejection(
+      uploadManifestArtifact({ manifestPath, name: 'refused', env: server.env() }),
+      ArtifactUploadError,
+    );
     expect(error.code).toBe('artifact-upload');
     expect(error.status).toBe(403);
     expect(error.message).toBe(
@@ -145,11 +147,10 @@ describe('uploadManifestArtifact against the loopback Results service', () => {
 
   it('turns a 4xx from blob storage into ArtifactUploadError with the status', async () => {
     server.failNext('block', 403, 'This request is not authorized to perform this operation.');
-    const error = await uploadManifestArtifact({ manifestPath, name: 'blob-refused', env: server.env() }).catch(
-      (e) => e,
+    const error = await rejection(
+      uploadManifestArtifact({ manifestPath, name: 'blob-refused', env: server.env() }),
+      ArtifactUploadError,
     );
-
-    expect(error).toBeInstanceOf(ArtifactUploadError);
     expect(error.status).toBe(403);
     expect(error.message).toBe(
       'uploading artifact "blob-refused" failed (HTTP 403): This request is not authorized to perform this operation. ' +
@@ -161,9 +162,10 @@ describe('uploadManifestArtifact against the loopback Results service', () => {
 
   it('turns a 4xx on FinalizeArtifact into ArtifactUploadError', async () => {
     server.failNext('finalize', 400, 'size does not match');
-    const error = await uploadManifestArtifact({ manifestPath, name: 'not-final', env: server.env() }).catch((e) => e);
-
-    expect(error).toBeInstanceOf(ArtifactUploadError);
+    const error = await rejection(
+      uploadManifestArtifact({ manifestPath, name: 'not-final', env: server.env() }),
+      ArtifactUploadError,
+    );
     expect(error.status).toBe(400);
     expect(error.message).toBe(
       'uploading artifact "not-final" failed: Failed to FinalizeArtifact: Received non-retryable error: Failed request: ' +
@@ -196,8 +198,10 @@ describe('uploadManifestArtifact outside GitHub Actions', () => {
 
   it('fails with ArtifactUploadError when MANIFEST.txt is missing', async () => {
     const missing = path.join(tempDir(), 'MANIFEST.txt');
-    const error = await uploadManifestArtifact({ manifestPath: missing, name: 'x', env: {} }).catch((e) => e);
-    expect(error).toBeInstanceOf(ArtifactUploadError);
+    const error = await rejection(
+      uploadManifestArtifact({ manifestPath: missing, name: 'x', env: {} }),
+      ArtifactUploadError,
+    );
     expect(error.message).toMatch(
       new RegExp(
         `^cannot read MANIFEST\\.txt at ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} to upload it: ENOENT`,
@@ -208,13 +212,15 @@ describe('uploadManifestArtifact outside GitHub Actions', () => {
 
 describe('input checks', () => {
   it.each([0, 91, 1.5, Number.NaN, -3])('retentionDays %s is a UsageError for retention-days', async (days) => {
-    const error = await uploadManifestArtifact({
-      manifestPath,
-      name: 'x',
-      retentionDays: days,
-      env: server.env(),
-    }).catch((e) => e);
-    expect(error).toBeInstanceOf(UsageError);
+    const error = await rejection(
+      uploadManifestArtifact({
+        manifestPath,
+        name: 'x',
+        retentionDays: days,
+        env: server.env(),
+      }),
+      UsageError,
+    );
     expect(error.input).toBe('retention-days');
     expect(error.message).toBe(`retention-days must be a whole number of days from 1 to 90, got ${days}`);
   });
@@ -228,14 +234,12 @@ describe('input checks', () => {
   });
 
   it('refuses an artifact name GitHub would refuse', async () => {
-    const error = await uploadManifestArtifact({ manifestPath, name: 'a/b', env: server.env() }).catch((e) => e);
-    expect(error).toBeInstanceOf(UsageError);
+    const error = await rejection(uploadManifestArtifact({ manifestPath, name: 'a/b', env: server.env() }), UsageError);
     expect(error.input).toBe('artifact-name');
     expect(error.message).toBe(
       'artifact name "a/b" contains "/"; GitHub refuses " : < > | * ? \\r \\n \\ / in artifact names',
     );
-    const empty = await uploadManifestArtifact({ manifestPath, name: '', env: {} }).catch((e) => e);
-    expect(empty).toBeInstanceOf(UsageError);
+    const empty = await rejection(uploadManifestArtifact({ manifestPath, name: '', env: {} }), UsageError);
     expect(empty.message).toBe('artifact name is empty');
   });
 

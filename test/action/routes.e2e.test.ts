@@ -5,6 +5,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type * as Sarif from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
 import { ACTION_BUNDLE, PROJECT_ROOT, runAction } from '../helpers/run-action.js';
@@ -80,7 +81,7 @@ describe('route checks in the bundled action', () => {
     );
     expect(run.stdout).toMatch(/^::error::.*proxy routes: 1 error finding\(s\) in plugin.json/m);
     expect(run.outputs['route-errors']).toBe('1');
-    const findings = JSON.parse(run.outputs['route-findings']!) as {
+    const findings = JSON.parse(run.outputs['route-findings']) as {
       rule: string;
       pointer: string;
       location: { file: string; twin: boolean };
@@ -91,7 +92,7 @@ describe('route checks in the bundled action', () => {
         severity: 'error',
         file: 'plugin.json',
         pointer: '/routes/0/headers/0/content',
-        location: expect.objectContaining({ file: 'src/plugin.json', line, twin: true }),
+        location: expect.objectContaining({ file: 'src/plugin.json', line, twin: true }) as unknown,
       }),
     ]);
     expect(run.summary).toContain('### Proxy routes');
@@ -125,10 +126,10 @@ describe('route checks in the bundled action', () => {
     expect(run.stdout).toMatch(
       /^::warning title=Proxy route%3A jsondata-credential,file=dist\/plugin.json,line=\d+,col=\d+::/m,
     );
-    const sarif = JSON.parse(readFileSync(path.join(ws, 'reports/routes.sarif'), 'utf8'));
+    const sarif = JSON.parse(readFileSync(path.join(ws, 'reports/routes.sarif'), 'utf8')) as Sarif.Log;
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results).toHaveLength(1);
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('dist/plugin.json');
+    expect(sarif.runs[0].results![0].locations![0].physicalLocation!.artifactLocation!.uri).toBe('dist/plugin.json');
   });
 
   it('off: no route check at all', async () => {

@@ -9,6 +9,8 @@ import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '..
 import { PROJECT_ROOT, runAction } from '../helpers/run-action.js';
 import { SHARED_PLUGINS, describeShared } from '../helpers/shared.js';
 import { tempDir } from '../helpers/tmp.js';
+import type { Finding } from '../../src/verify/findings.js';
+import type { PluginReport } from '../../src/verify/report.js';
 
 const EXAMPLE = path.join(PROJECT_ROOT, 'examples/plugin/dist');
 let server: LoopbackGrafanaCom;
@@ -29,8 +31,8 @@ describeShared('several plugins per run', () => {
     const run = await runAction({ workspace: ws, inputs: { mode: 'verify', dist: 'plugins/*/dist' } });
     expect(run.code).toBe(1);
     expect(run.outputs.status).toBe('modified');
-    const results = JSON.parse(run.outputs.results);
-    expect(results.map((r: { path: string; status: string; ok: boolean }) => [r.path, r.status, r.ok])).toEqual([
+    const results = JSON.parse(run.outputs.results) as PluginReport[];
+    expect(results.map((r) => [r.path, r.status, r.ok])).toEqual([
       ['plugins/a/dist', 'valid', true],
       ['plugins/b/dist', 'modified', false],
     ]);
@@ -49,7 +51,7 @@ describeShared('several plugins per run', () => {
     cpSync(path.join(SHARED_PLUGINS, 'nested'), path.join(ws, 'skipped'), { recursive: true });
     writeFileSync(path.join(ws, 'skipped/extra.js'), 'x');
     const run = await runAction({ workspace: ws, inputs: { mode: 'verify', dist: 'one\n*\n!skipped' } });
-    expect(JSON.parse(run.outputs.results).map((r: { path: string }) => r.path)).toEqual(['one']);
+    expect((JSON.parse(run.outputs.results) as PluginReport[]).map((r) => r.path)).toEqual(['one']);
     expect(run.code).toBe(0);
   });
 
@@ -80,7 +82,7 @@ describe('package: true', () => {
       inputs: { mode: 'verify', dist: 'myorg-demo-panel-1.0.0.zip', 'public-keys': server.publicKeyArmored },
     });
     expect(verify.code).toBe(0);
-    expect(JSON.parse(verify.outputs.results)[0]).toMatchObject({ status: 'valid', layout: [] });
+    expect((JSON.parse(verify.outputs.results) as PluginReport[])[0]).toMatchObject({ status: 'valid', layout: [] });
   });
 });
 
@@ -181,7 +183,7 @@ describe('live keys from grafana.com', () => {
     expect(run.outputs.status).toBe('invalid');
     expect(run.stdout).toContain(`missing public key for ID ${server.keyId}`);
     // The key list is read only to prove the cause: grafana.com publishes this key ID (issue 11).
-    expect(JSON.parse(run.outputs.findings)[0].hint).toMatchObject({ cause: 'rotated-key' });
+    expect((JSON.parse(run.outputs.findings) as Finding[])[0].hint).toMatchObject({ cause: 'rotated-key' });
     expect(run.stdout).toContain(`(rotated-key: key ID ${server.keyId} is one grafana.com publishes`);
   });
 

@@ -6,12 +6,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildManifest } from '../../src/manifest/build.js';
 import { packagePlugin } from '../../src/zip/write-zip.js';
+import type { combineReports, PluginReport } from '../../src/verify/report.js';
 import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
 import { CLI_BUNDLE, PROJECT_ROOT, runCli } from '../helpers/run-action.js';
 import { SHARED_PLUGINS, describeShared } from '../helpers/shared.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const PRIVATE_LOCALHOST = path.join(SHARED_PLUGINS, 'private-localhost');
+
+/** What `verify --json` prints for several paths. */
+type CombinedReport = ReturnType<typeof combineReports>;
 
 beforeAll(() => {
   if (!existsSync(CLI_BUNDLE)) throw new Error(`${CLI_BUNDLE} is missing: run npm run build`);
@@ -21,7 +25,7 @@ describeShared('verify', () => {
   it('--json on private-localhost: one JSON object, status valid, exit 0', async () => {
     const run = await runCli(['verify', '--json', PRIVATE_LOCALHOST]);
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout);
+    const json = JSON.parse(run.stdout) as PluginReport;
     expect(json).toMatchObject({
       status: 'valid',
       signatureType: 'private',
@@ -34,7 +38,7 @@ describeShared('verify', () => {
   it('--app-url http://127.0.0.1:3000/ → invalid, exit 1, the root URL tried named', async () => {
     const run = await runCli(['verify', '--json', '--app-url', 'http://127.0.0.1:3000/', PRIVATE_LOCALHOST]);
     expect(run.code).toBe(1);
-    const json = JSON.parse(run.stdout);
+    const json = JSON.parse(run.stdout) as PluginReport;
     expect(json.status).toBe('invalid');
     expect(json.findings[0].kind).toBe('root-url-mismatch');
     expect(json.findings[0].message).toContain('http://localhost:3000/');
@@ -54,14 +58,16 @@ describeShared('verify', () => {
     expect(good.stdout).toContain('✓ signature type is private, as expected');
     const bad = await runCli(['verify', '--json', '--signature-type', 'community', PRIVATE_LOCALHOST]);
     expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout).expectations[0]).toMatchObject({
+    expect((JSON.parse(bad.stdout) as PluginReport).expectations[0]).toMatchObject({
       met: false,
       expected: 'community',
       actual: 'private',
     });
     const urls = await runCli(['verify', '--json', '--root-urls', 'https://other.example.com/', PRIVATE_LOCALHOST]);
     expect(urls.code).toBe(1);
-    expect(JSON.parse(urls.stdout).expectations[0].message).toContain('missing https://other.example.com/');
+    expect((JSON.parse(urls.stdout) as PluginReport).expectations[0].message).toContain(
+      'missing https://other.example.com/',
+    );
   });
 
   it('a tampered copy is modified and names the file in human output', async () => {
@@ -86,12 +92,10 @@ describeShared('verify several paths, zips included', () => {
     writeFileSync(path.join(tampered, 'extra.js'), 'x');
     const run = await runCli(['verify', '--json', archive, tampered]);
     expect(run.code).toBe(1);
-    const json = JSON.parse(run.stdout);
+    const json = JSON.parse(run.stdout) as CombinedReport;
     expect(json.status).toBe('modified');
     expect(json.ok).toBe(false);
-    expect(
-      json.results.map((r: { path: string; status: string; plugin: string }) => [r.path, r.status, r.plugin]),
-    ).toEqual([
+    expect(json.results.map((r) => [r.path, r.status, r.plugin])).toEqual([
       [archive, 'valid', 'test-datasource'],
       [tampered, 'modified', 'test'],
     ]);
@@ -174,9 +178,9 @@ describe('sign', () => {
     });
     const withoutKey = await runCli(['verify', '--json', dir]);
     expect(withoutKey.code).toBe(1);
-    expect(JSON.parse(withoutKey.stdout).reason).toBe(`missing public key for ID ${server.keyId}`);
+    expect((JSON.parse(withoutKey.stdout) as PluginReport).reason).toBe(`missing public key for ID ${server.keyId}`);
     const fetched = await runCli(['verify', '--json', '--fetch-keys', '--grafana-com-url', server.url, dir]);
     expect(fetched.code).toBe(0);
-    expect(JSON.parse(fetched.stdout).status).toBe('valid');
+    expect((JSON.parse(fetched.stdout) as PluginReport).status).toBe('valid');
   });
 });

@@ -148,7 +148,9 @@ describe('fetchGrafanaComKeys', () => {
     });
     expect(keys.map((k) => k.keyId)).toEqual([server.keyId]);
     expect(keyRequests()).toBe(2);
-    expect(retries).toEqual([{ attempt: 1, delayMs: expect.any(Number), reason: 'HTTP 500 Internal Server Error' }]);
+    expect(retries).toEqual([
+      { attempt: 1, delayMs: expect.any(Number) as number, reason: 'HTTP 500 Internal Server Error' },
+    ]);
   });
 
   it('HTTP errors: 4xx at once, 5xx after the retries, saying attempts and time', async () => {

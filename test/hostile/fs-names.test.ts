@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
 import { signPlugin } from '../../src/signing/sign.js';
+import type { PluginReport } from '../../src/verify/report.js';
 import { CLI_BUNDLE, runCli } from '../helpers/run-action.js';
 import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
 import { makePlugin, PLUGIN_ID } from './make-plugin.js';
@@ -37,15 +38,15 @@ describe('names that are not UTF-8', () => {
     const p = makePlugin({ '\uFFFD.js': 'the signed one\n' });
     await signPlugin({ dist: p.dir, token: DEMO_TOKEN, grafanaComUrl: server.url, keys });
     const signedOnly = await runCli(['verify', '--json', '--public-key', keyFile, p.dir]);
-    expect(JSON.parse(signedOnly.stdout).status).toBe('valid'); // control: U+FFFD itself is a fine name
+    expect((JSON.parse(signedOnly.stdout) as PluginReport).status).toBe('valid'); // control: U+FFFD itself is a fine name
     writeFileSync(rawPath(p.dir, FF_JS), 'the unsigned one\n');
     expect(readdirSync(p.dir, { encoding: 'buffer' }).some((n) => n.equals(Buffer.from(FF_JS)))).toBe(true);
 
     const run = await runCli(['verify', '--json', '--public-key', keyFile, p.dir]);
     expect(run.code).toBe(1);
-    const json = JSON.parse(run.stdout);
+    const json = JSON.parse(run.stdout) as PluginReport;
     expect(json.status).toBe('modified');
-    const uncovered = json.findings.filter((f: { kind: string }) => f.kind === 'file-not-covered');
+    const uncovered = json.findings.filter((f) => f.kind === 'file-not-covered');
     expect(uncovered).toHaveLength(1);
     expect(uncovered[0].path).toBe('\\xff.js');
     expect(uncovered[0].message).toContain('The following files were not included in the signature: \\xff.js');
@@ -60,9 +61,11 @@ describe('names that are not UTF-8', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(sub);
     writeFileSync(Buffer.concat([sub, Buffer.from('/x.js')]), 'x');
-    const json = JSON.parse((await runCli(['verify', '--json', '--public-key', keyFile, p.dir])).stdout);
+    const json = JSON.parse(
+      (await runCli(['verify', '--json', '--public-key', keyFile, p.dir])).stdout,
+    ) as PluginReport;
     expect(json.status).toBe('modified');
-    expect(json.findings.map((f: { path: string }) => f.path)).toEqual(['s\\xc3/x.js']);
+    expect(json.findings.map((f) => f.path)).toEqual(['s\\xc3/x.js']);
   });
 
   it('sign refuses the folder before any request, naming the file with its bytes escaped', async () => {

@@ -47,6 +47,12 @@ for (;;) {
   for (let i = 0; i < 2000; i++);
 }`;
 
+/** The `files` of a clear-signed MANIFEST.txt's JSON body. */
+function signedFiles(manifestText: string): Record<string, string> {
+  const body = manifestText.slice(manifestText.indexOf('{'), manifestText.lastIndexOf('}') + 1);
+  return (JSON.parse(body) as { files: Record<string, string> }).files;
+}
+
 interface ReportFinding {
   kind: string;
   path?: string;
@@ -76,7 +82,7 @@ describe('a folder swapped for a link while verify runs', () => {
       swapper.kill('SIGKILL');
       await new Promise((resolve) => swapper.once('exit', resolve));
     }
-    const results: { status: string; findings: ReportFinding[] }[] = JSON.parse(run.stdout).results;
+    const { results } = JSON.parse(run.stdout) as { results: { status: string; findings: ReportFinding[] }[] };
     expect(results).toHaveLength(RACES);
     let readsOutside = 0;
     let walksOutside = 0;
@@ -153,7 +159,7 @@ describe('signing killed at random points', () => {
     const last = await runCli(args, { env });
     expect(last.code, last.stderr).toBe(0);
     const signed = readFileSync(path.join(p.dir, 'MANIFEST.txt'), 'utf8');
-    const listed = Object.keys(JSON.parse(signed.slice(signed.indexOf('{'), signed.lastIndexOf('}') + 1)).files);
+    const listed = Object.keys(signedFiles(signed));
     console.info(
       `sign kills: ${KILLS} runs, ${killed} killed before they ended, ${tempsBesideDist} temporary files left ` +
         `beside dist/ (removed by the next run), ${tempsInDist} inside dist/, ${halfWritten} MANIFEST.txt not valid`,
@@ -186,7 +192,7 @@ describe('two signings of one folder at once', () => {
       if (runs.every((r) => r.code === 0)) bothSigned++;
       expect((await verifyPlugin(p.dir, { keys })).status).toBe('valid');
       const signed = readFileSync(path.join(p.dir, 'MANIFEST.txt'), 'utf8');
-      const listed = Object.keys(JSON.parse(signed.slice(signed.indexOf('{'), signed.lastIndexOf('}') + 1)).files);
+      const listed = Object.keys(signedFiles(signed));
       expect(listed.sort()).toEqual(['img/logo.svg', 'module.js', 'plugin.json', 'sub/a.js']);
     }
     console.info(`concurrent signings: 5 pairs, ${refused} refused as locked, ${bothSigned} pairs both signed`);

@@ -121,7 +121,7 @@ describe('hashFiles', () => {
       expect(outcomes[1]).toMatchObject({
         ok: false,
         code: 'ENOENT',
-        message: expect.stringContaining('does-not-exist'),
+        message: expect.stringContaining('does-not-exist') as string,
       });
       expect(digests([outcomes[0], outcomes[2], outcomes[4]])).toEqual(
         [files[0], files[2], files[4]].map(expectedDigest),

@@ -118,7 +118,7 @@ describe('buildManifest', () => {
     const root = makePlugin({ 'plugin.json': PLUGIN_JSON, ['__proto__']: 'p' });
     const manifest = await buildManifest(root);
     expect(Object.keys(manifest.files)).toEqual(['__proto__', 'plugin.json']);
-    expect(JSON.parse(JSON.stringify(manifest)).files.__proto__).toBe(sha('p'));
+    expect((JSON.parse(JSON.stringify(manifest)) as { files: Record<string, string> }).files.__proto__).toBe(sha('p'));
   });
 
   it('refuses a folder whose plugin.json has no id or version, saying so', async () => {

@@ -37,7 +37,9 @@ const SAMPLE = [
 describe('CHANGELOG.md sections', () => {
   it("has a dated, non-empty section for package.json's version and an Unreleased section", () => {
     const changelog = readFileSync(path.join(PROJECT_ROOT, 'CHANGELOG.md'), 'utf8');
-    const version = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version as string;
+    const { version } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(changelog).toMatch(new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
     expect(section(changelog, version)).toMatch(/^### Added$/m);
     expect(section(changelog, 'Unreleased')).not.toBeNull();

@@ -10,7 +10,9 @@ import { ACTION_BUNDLE, CLI_BUNDLE, PROJECT_ROOT, runAction, runCli } from '../h
 import { tempDir } from '../helpers/tmp.js';
 import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
 
-const PACKAGE_VERSION: string = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
 const EXPECTED = `sign-plugin-action/${PACKAGE_VERSION}`;
 
 let server: LoopbackGrafanaCom;
@@ -34,7 +36,7 @@ function workspace(): string {
 function lastSentToolVersion(): unknown {
   const sign = server.requests.filter((r) => r.path.endsWith('/plugins/ci/sign')).at(-1);
   expect(sign, 'no signing request reached the loopback grafana.com').toBeDefined();
-  return JSON.parse(sign!.body).signPlugin?.version;
+  return (JSON.parse(sign!.body) as { signPlugin?: { version?: unknown } }).signPlugin?.version;
 }
 
 describe('tool version', () => {

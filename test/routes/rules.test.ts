@@ -495,7 +495,7 @@ describe('route-decode-error on every value type mistake', () => {
   it('invalid JSON is one decode error at the syntax error', () => {
     const f = checkPluginJsonText('{\n  "type": "datasource",\n  "routes": [,]\n}', 'plugin.json');
     expect(summary(f)).toEqual([['route-decode-error', 'error', '']]);
-    expect([f[0]!.line, f[0]!.column]).toEqual([3, 14]);
+    expect([f[0].line, f[0].column]).toEqual([3, 14]);
   });
 });
 
@@ -584,7 +584,7 @@ describe('shadowing details', () => {
       { path: './apiv2//x', method: 'GET', url: https },
     ]);
     expect(summary(f)).toEqual([['route-shadowed', 'warning', '/routes/2/path']]);
-    expect(f[0]!.message).toContain('route 0');
+    expect(f[0].message).toContain('route 0');
   });
   it('a method-specific earlier route does not cover a later any-method route', () => {
     expect(
@@ -756,7 +756,7 @@ describe('positions', () => {
       '{\n  "type": "datasource",\n  "routes": [\n    { "path": "api", "method": "get", "url": "https://a.example.com" }\n  ]\n}\n';
     const [f] = checkPluginJsonText(text, 'src/plugin.json');
     expect(f).toMatchObject({ rule: 'route-method-invalid', file: 'src/plugin.json', line: 4, column: 32 });
-    expect(text.split('\n')[3]!.slice(31)).toMatch(/^"get"/);
+    expect(text.split('\n')[3].slice(31)).toMatch(/^"get"/);
   });
   it('keys match case-insensitively and the last duplicate wins, as in Go', () => {
     expect(summary(check([{ PATH: 'api', Method: 'GET', Url: https }]))).toEqual([]);

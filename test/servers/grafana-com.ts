@@ -219,7 +219,9 @@ export async function startLoopbackGrafanaCom(opts: LoopbackGrafanaComOptions = 
     }
     const requested = fields.signatureType ?? '';
     if (typeof requested !== 'string' || (requested !== '' && !isSignatureType(requested))) {
-      return json(400, { message: `Invalid signature type: ${String(requested)}` });
+      return json(400, {
+        message: `Invalid signature type: ${typeof requested === 'string' ? requested : JSON.stringify(requested)}`,
+      });
     }
     const rootUrlsField = fields.rootUrls ?? [];
     if (!Array.isArray(rootUrlsField) || rootUrlsField.some((u) => typeof u !== 'string')) {
@@ -280,7 +282,7 @@ export async function startLoopbackGrafanaCom(opts: LoopbackGrafanaComOptions = 
         body: Buffer.concat(chunks).toString('utf8'),
       };
       requests.push(recorded);
-      route(recorded)
+      void route(recorded)
         .catch((err: unknown) => json(500, { message: `Internal error: ${(err as Error).message}` }))
         .then((answer) => {
           const send = (): void => respond(res, answer);

@@ -101,13 +101,7 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
     });
     res.end();
   };
-  const azureError = (
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    status: number,
-    code: string,
-    msg: string,
-  ) => {
+  const azureError = (res: http.ServerResponse, status: number, code: string, msg: string) => {
     const body = `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${msg}</Message></Error>`;
     res.writeHead(status, {
       'x-ms-request-id': randomBytes(16).toString('hex'),
@@ -122,12 +116,15 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
     if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/json'))
       return twirpError(res, 404, `no handler for path "${req.url}"`);
     if (req.headers.authorization !== `Bearer ${runtimeToken}`) return twirpError(res, 401, 'invalid runtime token');
-    let body: Record<string, unknown>;
+    let parsed: unknown;
     try {
-      body = JSON.parse(raw);
+      parsed = JSON.parse(raw);
     } catch {
       return twirpError(res, 400, 'the json request could not be decoded');
     }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      return twirpError(res, 400, 'the json request could not be decoded');
+    const body = parsed as Record<string, unknown>;
     if (body.workflow_run_backend_id !== runBackendId || body.workflow_job_run_backend_id !== jobBackendId)
       return twirpError(res, 403, 'backend ids do not match the runtime token');
     const name = typeof body.name === 'string' ? body.name : '';
@@ -155,7 +152,7 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
       blocks.set(artifact.id, new Map());
       const se = new Date(Date.now() + 3600_000).toISOString();
       const query = new URLSearchParams({ sv: '2021-12-02', se, sr: 'b', sp: 'cw', sig });
-      const signedUploadUrl = `${origin}/actions-results/${runBackendId}/workflow-job-run-${jobBackendId}/artifacts/${artifact.id}.zip?${query}`;
+      const signedUploadUrl = `${origin}/actions-results/${runBackendId}/workflow-job-run-${jobBackendId}/artifacts/${artifact.id}.zip?${query.toString()}`;
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ ok: true, signed_upload_url: signedUploadUrl }));
     }
@@ -177,16 +174,16 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
   const blob = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, data: Buffer) => {
     const id = Number(/\/artifacts\/(\d+)\.zip$/.exec(url.pathname)?.[1]);
     const artifact = artifacts.find((a) => a.id === id);
-    if (req.method !== 'PUT' || !artifact) return azureError(req, res, 404, 'ResourceNotFound', 'No such resource.');
+    if (req.method !== 'PUT' || !artifact) return azureError(res, 404, 'ResourceNotFound', 'No such resource.');
     if (url.searchParams.get('sig') !== sig)
-      return azureError(req, res, 403, 'AuthenticationFailed', 'Signature did not match.');
-    if (artifact.finalized) return azureError(req, res, 409, 'BlobImmutable', 'The artifact is finalized.');
+      return azureError(res, 403, 'AuthenticationFailed', 'Signature did not match.');
+    if (artifact.finalized) return azureError(res, 409, 'BlobImmutable', 'The artifact is finalized.');
     const comp = url.searchParams.get('comp');
     const staged = blocks.get(artifact.id)!;
     const fail = failures.get('block');
     if (fail && (comp === 'block' || (!comp && req.headers['x-ms-blob-type'] === 'BlockBlob'))) {
       failures.delete('block');
-      return azureError(req, res, fail.status, 'RequestRejected', fail.message);
+      return azureError(res, fail.status, 'RequestRejected', fail.message);
     }
     const committed = () => {
       artifact.size = artifact.zip.length;
@@ -198,13 +195,13 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
     };
     if (comp === 'block') {
       const blockId = url.searchParams.get('blockid');
-      if (!blockId) return azureError(req, res, 400, 'InvalidQueryParameterValue', 'blockid is required.');
+      if (!blockId) return azureError(res, 400, 'InvalidQueryParameterValue', 'blockid is required.');
       staged.set(blockId, data);
       return azureReply(req, res, 201, { 'x-ms-request-server-encrypted': 'true' });
     }
     if (comp === 'blocklist') {
       const ids = [...data.toString('utf8').matchAll(/<(Latest|Uncommitted)>([^<]*)<\/\1>/g)].map((m) => m[2]);
-      if (ids.some((b) => !staged.has(b))) return azureError(req, res, 400, 'InvalidBlockList', 'Unknown block id.');
+      if (ids.some((b) => !staged.has(b))) return azureError(res, 400, 'InvalidBlockList', 'Unknown block id.');
       artifact.zip = Buffer.concat(ids.map((b) => staged.get(b)!));
       staged.clear();
       return committed();
@@ -213,7 +210,7 @@ export async function startLoopbackResultsService(): Promise<LoopbackResultsServ
       artifact.zip = data;
       return committed();
     }
-    return azureError(req, res, 400, 'UnsupportedQueryParameter', `Unsupported comp=${comp}.`);
+    return azureError(res, 400, 'UnsupportedQueryParameter', `Unsupported comp=${comp}.`);
   };
 
   const server = http.createServer((req, res) => {

@@ -80,8 +80,12 @@ function literal(bytes: Uint8Array): openpgp.LiteralDataPacket {
 
 describe('OpenPGP.js internals used by check-signature.ts', () => {
   it('is the exact version package.json pins', () => {
-    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'));
-    const installed = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules/openpgp/package.json'), 'utf8'));
+    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const installed = JSON.parse(
+      readFileSync(path.join(PROJECT_ROOT, 'node_modules/openpgp/package.json'), 'utf8'),
+    ) as { version: string };
     expect(pkg.dependencies.openpgp, 'openpgp must be pinned to an exact version').toMatch(/^\d+\.\d+\.\d+$/);
     expect(installed.version).toBe(pkg.dependencies.openpgp);
   });

@@ -57,14 +57,7 @@ async function signDetached(key: TestKey, data: Uint8Array, opts: SignOptions = 
   ).sign(key.privateKey.keyPacket, literal, opts.date ?? new Date(), true, config);
   const list = new openpgp.PacketList();
   list.push(packet);
-  return openpgp.armor(
-    openpgp.enums.armor.signature,
-    list.write() as Uint8Array,
-    undefined,
-    undefined,
-    undefined,
-    true,
-  );
+  return openpgp.armor(openpgp.enums.armor.signature, list.write(), undefined, undefined, undefined, true);
 }
 
 /** go-crypto's view of a message line: `- ` removed, trailing spaces and tabs dropped. */

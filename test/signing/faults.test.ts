@@ -126,7 +126,7 @@ describe('retries', () => {
     const elapsed = Date.now() - started;
     expect(out.toString('utf8')).toContain(SIGNED);
     expect(signRequests()).toBe(2);
-    expect(retries).toEqual([{ attempt: 1, delayMs: expect.any(Number), reason: 'no answer within 300 ms' }]);
+    expect(retries).toEqual([{ attempt: 1, delayMs: expect.any(Number) as number, reason: 'no answer within 300 ms' }]);
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(1500);
   });
@@ -163,7 +163,7 @@ describe('retries', () => {
     const out = await sign({}, retries);
     expect(out.toString('utf8')).toContain(SIGNED);
     expect(signRequests()).toBe(2);
-    expect(retries).toEqual([{ attempt: 1, delayMs: expect.any(Number), reason: 'HTTP 502 Bad Gateway' }]);
+    expect(retries).toEqual([{ attempt: 1, delayMs: expect.any(Number) as number, reason: 'HTTP 502 Bad Gateway' }]);
   });
 
   it('429 with Retry-After: 1 waits that second (not the 20 ms backoff)', async () => {
@@ -347,9 +347,9 @@ describe('the retry policy', () => {
     let calls = 0;
     await expect(
       withRetries(
-        async () => {
+        () => {
           calls++;
-          throw fatal;
+          return Promise.reject(fatal);
         },
         policy,
         () => ({ retryable: false, reason: 'fatal' }),
@@ -361,10 +361,10 @@ describe('the retry policy', () => {
     const timeouts: number[] = [];
     const exhausted = await rejection(
       withRetries(
-        async ({ attempt, timeoutMs }) => {
+        ({ attempt, timeoutMs }) => {
           calls++;
           timeouts.push(timeoutMs);
-          throw new Error(`flaky ${attempt}`);
+          return Promise.reject(new Error(`flaky ${attempt}`));
         },
         policy,
         (e) => ({ retryable: true, reason: (e as Error).message }),
@@ -382,10 +382,7 @@ describe('the retry policy', () => {
 
     let tries = 0;
     const value = await withRetries(
-      async () => {
-        if (++tries < 3) throw new Error('again');
-        return 'done';
-      },
+      () => (++tries < 3 ? Promise.reject(new Error('again')) : Promise.resolve('done')),
       policy,
       () => ({ retryable: true, reason: 'again' }),
     );
@@ -513,7 +510,7 @@ describe('proxies (https_proxy, http_proxy, no_proxy through @actions/http-clien
   it('a proxy refusing the tunnel (502) is retried like a connection error', async () => {
     let calls = 0;
     proxy = await startConnectProxy({
-      route: (host, port): ProxyRoute => (++calls === 1 ? null : { host: '127.0.0.1', port }),
+      route: (_host, port): ProxyRoute => (++calls === 1 ? null : { host: '127.0.0.1', port }),
     });
     process.env.http_proxy = proxy.url;
     const retries: RetryInfo[] = [];
@@ -566,7 +563,7 @@ describe('proxies (https_proxy, http_proxy, no_proxy through @actions/http-clien
       req.end();
     });
     expect(status).toBe(200);
-    expect(JSON.parse(body).items[0].keyId).toBe(server.keyId);
+    expect((JSON.parse(body) as { items: { keyId: string }[] }).items[0].keyId).toBe(server.keyId);
     expect(proxy.requests).toEqual([expect.objectContaining({ method: 'GET', target })]);
     expect(server.requests.map((r) => r.path)).toEqual(['/api/plugins/ci/keys']);
   });
@@ -590,7 +587,7 @@ describe('the token never leaks', () => {
           if (value instanceof Uint8Array) texts.push(Buffer.from(value).toString('latin1'));
         }
       } else {
-        texts.push(String(e));
+        texts.push(typeof e === 'string' ? e : util.inspect(e));
       }
     }
     texts.push(...reported.map((r) => r.reason));

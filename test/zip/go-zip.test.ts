@@ -84,7 +84,7 @@ describe('zips read as Go’s archive/zip reads them (the four of issue 9)', () 
     expect((await verifyPlugin(pluginDir, { keys: trusted })).status).toBe('valid');
     const run = await runCli(['verify', '--json', '--public-key', keyFile, file]);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).status).toBe('valid');
+    expect((JSON.parse(run.stdout) as { status: string }).status).toBe('valid');
   });
 
   it(

@@ -608,8 +608,8 @@ describeShared('packagePlugin on the real nested fixture', () => {
     const archive = path.join(out, 'test-datasource-1.0.0.zip');
     expect(packaged).toEqual({
       archive,
-      sha1: expect.stringMatching(/^[0-9a-f]{40}$/),
-      md5: expect.stringMatching(/^[0-9a-f]{32}$/),
+      sha1: expect.stringMatching(/^[0-9a-f]{40}$/) as string,
+      md5: expect.stringMatching(/^[0-9a-f]{32}$/) as string,
       sha1Path: `${archive}.sha1`,
       md5Path: `${archive}.md5`,
       entries: 3,

@@ -120,7 +120,7 @@ export function goQuote(s: string): string {
 }
 
 /** Go's `%#U` of a rune: `U+0023 '#'` (the quoted char only when printable). */
-export function goRuneU(r: number): string {
+function goRuneU(r: number): string {
   const hex = 'U+' + r.toString(16).toUpperCase().padStart(4, '0');
   if (r < 0) return 'U+FFFFFFFFFFFFFFFF';
   const ch = String.fromCodePoint(r);
@@ -137,12 +137,12 @@ export function itemString(i: Item): string {
 }
 
 /** Go's `isSpace`: only the four ASCII space characters. */
-export function isSpace(r: number): boolean {
+function isSpace(r: number): boolean {
   return r === 0x20 || r === 0x09 || r === 0x0d || r === 0x0a;
 }
 
 /** Go's `isAlphaNumeric`: `_`, `unicode.IsLetter` or `unicode.IsDigit` (category Nd). */
-export function isAlphaNumeric(r: number): boolean {
+function isAlphaNumeric(r: number): boolean {
   if (r < 0) return false;
   if (r === 0x5f) return true;
   if (r < 0x80) return (r >= 0x30 && r <= 0x39) || (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a);
@@ -165,13 +165,13 @@ function countNewlines(s: string): number {
 
 function trimRightLength(s: string): number {
   let i = s.length;
-  while (i > 0 && SPACE_CHARS.includes(s[i - 1]!)) i--;
+  while (i > 0 && SPACE_CHARS.includes(s[i - 1])) i--;
   return s.length - i;
 }
 
 function trimLeftLength(s: string, at: number): number {
   let i = at;
-  while (i < s.length && SPACE_CHARS.includes(s[i]!)) i++;
+  while (i < s.length && SPACE_CHARS.includes(s[i])) i++;
   return i - at;
 }
 
@@ -234,7 +234,7 @@ export class Lexer {
     if (!this.atEOF && this.pos > 0) {
       const lo = this.input.charCodeAt(this.pos - 1);
       const w =
-        lo >= 0xdc00 && lo <= 0xdfff && this.pos >= 2 && /[\ud800-\udbff]/.test(this.input[this.pos - 2]!) ? 2 : 1;
+        lo >= 0xdc00 && lo <= 0xdfff && this.pos >= 2 && /[\ud800-\udbff]/.test(this.input[this.pos - 2]) ? 2 : 1;
       this.pos -= w;
       if (lo === 0x0a) this.line--;
     }
@@ -446,7 +446,7 @@ function lexInsideAction(l: Lexer): StateFn {
     case 0x2e: // '.'
       // special look-ahead for ".field" so we don't break l.backup().
       if (l.pos < l.input.length) {
-        const c = l.input[l.pos]!;
+        const c = l.input[l.pos];
         if (c < '0' || '9' < c) return lexField;
       }
       l.backup();
@@ -498,7 +498,7 @@ function lexIdentifier(l: Lexer): StateFn {
     l.backup();
     const word = l.input.slice(l.start, l.pos);
     if (!l.atTerminator()) return l.errorf(`bad character ${goRuneU(r)}`);
-    const key = Object.hasOwn(KEY, word) ? KEY[word]! : undefined;
+    const key = Object.hasOwn(KEY, word) ? KEY[word] : undefined;
     if (key !== undefined && key > ItemType.Keyword) {
       if ((key === ItemType.Break && !l.options.breakOK) || (key === ItemType.Continue && !l.options.continueOK)) {
         return l.emit(ItemType.Identifier);

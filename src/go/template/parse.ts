@@ -34,7 +34,7 @@ export class TemplateParseError extends Error {
 }
 
 /** Function names of Go's `text/template` builtins (funcs.go `builtins()`). */
-export const GO_TEMPLATE_BUILTINS: readonly string[] = [
+const GO_TEMPLATE_BUILTINS: readonly string[] = [
   'and',
   'call',
   'html',
@@ -91,7 +91,7 @@ export class Tree {
   next(): Item {
     if (this.peekCount > 0) this.peekCount--;
     else this.token[0] = this.lex.nextItem();
-    return this.token[this.peekCount]!;
+    return this.token[this.peekCount];
   }
   backup(): void {
     this.peekCount++;
@@ -106,7 +106,7 @@ export class Tree {
     this.peekCount = 3;
   }
   peek(): Item {
-    if (this.peekCount > 0) return this.token[this.peekCount - 1]!;
+    if (this.peekCount > 0) return this.token[this.peekCount - 1];
     this.peekCount = 1;
     this.token[0] = this.lex.nextItem();
     return this.token[0];
@@ -211,7 +211,7 @@ export class Tree {
       }
       const n = this.textOrAction();
       if (n.type === 'end' || n.type === 'else') this.errorf(`unexpected ${nodeString(n)}`);
-      this.root!.nodes.push(n);
+      this.root.nodes.push(n);
     }
   }
 
@@ -363,7 +363,7 @@ export class Tree {
   checkPipeline(pipe: PipeNode, context: string): void {
     if (pipe.cmds.length === 0) this.errorf(`missing value for ${context}`);
     pipe.cmds.slice(1).forEach((c, i) => {
-      const t = c.args[0]!.type;
+      const t = c.args[0].type;
       if (t === 'bool' || t === 'dot' || t === 'nil' || t === 'number' || t === 'string') {
         this.errorf(`non executable command in pipeline stage ${i + 2}`);
       }
@@ -558,8 +558,8 @@ export class Tree {
 
   useVar(pos: number, name: string): Node {
     const v = this.newVariable(pos, name);
-    if (this.vars.includes(v.ident[0]!)) return v;
-    this.errorf(`undefined variable ${goQuote(v.ident[0]!)}`);
+    if (this.vars.includes(v.ident[0])) return v;
+    this.errorf(`undefined variable ${goQuote(v.ident[0])}`);
   }
 
   newVariable(pos: number, ident: string): VariableNode {
@@ -579,7 +579,7 @@ export class Tree {
 export function newNumber(pos: number, text: string, typ: ItemType): NumberNode {
   const n: NumberNode = { type: 'number', pos, text, isInt: false, isUint: false, isFloat: false, isComplex: false };
   if (typ === ItemType.CharConstant) {
-    const [, tail] = unquoteChar(text.slice(1), text[0]!);
+    const [, tail] = unquoteChar(text.slice(1), text[0]);
     if (tail !== "'") throw new GoSyntaxError(`malformed character constant: ${text}`);
     n.isInt = n.isUint = n.isFloat = true;
     return n;
@@ -587,11 +587,11 @@ export function newNumber(pos: number, text: string, typ: ItemType): NumberNode 
   if (typ === ItemType.Complex) {
     // fmt.Sscan reads "real+imag i": both parts must be floats.
     const m = /^([+-]?[^+-]*?(?:[eEpP][+-][^+-]*?)?)([+-].*)i$/.exec(text);
-    if (m === null || parseFloat64(m[1]!) === null || parseFloat64(m[2]!) === null) {
+    if (m === null || parseFloat64(m[1]) === null || parseFloat64(m[2]) === null) {
       throw new GoSyntaxError(`illegal number syntax: ${goQuote(text)}`);
     }
     n.isComplex = true;
-    if (parseFloat64(m[2]!) === 0) simplifyFloat(n, parseFloat64(m[1]!)!);
+    if (parseFloat64(m[2]) === 0) simplifyFloat(n, parseFloat64(m[1])!);
     return n;
   }
   if (text.length > 0 && text.endsWith('i')) {

@@ -31,7 +31,7 @@ export function hashOf(ctx: HintContext, path: string): string | undefined {
 }
 
 /** Files larger than this are not read for a hint (a signed text file this big is not a plugin's). */
-export const MAX_HINT_READ_BYTES = 32 * 1024 * 1024;
+const MAX_HINT_READ_BYTES = 32 * 1024 * 1024;
 
 /**
  * Reads a walked file for a hint, at most `max` bytes, without following a link swapped in since the walk and

@@ -4,7 +4,10 @@ import type { Hint } from '../findings.js';
 /** Git LFS pointer files are smaller than this (git-lfs spec: "< 1024 bytes"). */
 export const MAX_LFS_POINTER_BYTES = 1024;
 
-/** The `oid sha256:` of a Git LFS pointer file, or undefined when `bytes` is not one (git-lfs docs/spec.md). */
+/**
+ * The `oid sha256:` of a Git LFS pointer file, or undefined when `bytes` is not one
+ * (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md).
+ */
 export function parseLfsPointer(bytes: Buffer): { oid: string; size: number } | undefined {
   if (bytes.length >= MAX_LFS_POINTER_BYTES) return undefined;
   const text = bytes.toString('latin1');

@@ -5,7 +5,7 @@ import type { Hint } from '../findings.js';
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 /** `\r\n` → `\n` (what git does when committing with `core.autocrlf=input`/`true`). */
-export function crlfToLf(bytes: Buffer): Buffer {
+function crlfToLf(bytes: Buffer): Buffer {
   const out = Buffer.allocUnsafe(bytes.length);
   let n = 0;
   for (let i = 0; i < bytes.length; i++) {
@@ -16,7 +16,7 @@ export function crlfToLf(bytes: Buffer): Buffer {
 }
 
 /** Lone `\n` → `\r\n` (what git does when checking out with `core.autocrlf=true`). */
-export function lfToCrlf(bytes: Buffer): Buffer {
+function lfToCrlf(bytes: Buffer): Buffer {
   const out = Buffer.allocUnsafe(bytes.length * 2);
   let n = 0;
   for (let i = 0; i < bytes.length; i++) {

@@ -2,7 +2,7 @@
 import type { Hint } from '../findings.js';
 
 /** What the debris is, by its name, or undefined. */
-export function debrisKind(path: string): string | undefined {
+function debrisKind(path: string): string | undefined {
   const segments = path.split('/');
   const name = segments[segments.length - 1];
   const lower = name.toLowerCase();

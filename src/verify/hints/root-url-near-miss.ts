@@ -33,12 +33,7 @@ export type GlobCompiler = typeof compileGlob;
  * The one part in which `rootUrl` differs from `appUrl`, as words, or undefined when not exactly one near part.
  * @param glob the gobwas port's compiler; without it the `private-glob` trailing-slash case is not tried.
  */
-export function nearMiss(
-  rootUrl: string,
-  appUrl: string,
-  signatureType: string,
-  glob?: GlobCompiler,
-): string | undefined {
+function nearMiss(rootUrl: string, appUrl: string, signatureType: string, glob?: GlobCompiler): string | undefined {
   if (signatureType === PRIVATE_GLOB_SIGNATURE && glob && !rootUrl.endsWith('/')) {
     try {
       if (glob(rootUrl + '/', ['/', '.'])(appUrl) && !glob(rootUrl, ['/', '.'])(appUrl)) {
