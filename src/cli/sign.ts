@@ -6,9 +6,8 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { trustedKeysFor } from '../grafana-com/fetch-keys.js';
 import { loadPublicKeyInputs } from '../signature/keys.js';
-import { parseRetryInputs } from '../grafana-com/retry.js';
+import { parseRetryInputs, parseSignatureType, parseUrlList } from '../options/parse.js';
 import { signPlugin } from '../signing/sign.js';
-import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
 import { DEFAULT_GRAFANA_COM_URL, LEGACY_TOKEN_ENV, TOKEN_ENV } from '../grafana-com/endpoint.js';
 import { TOOL_VERSION } from '../version.js';
 
