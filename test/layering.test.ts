@@ -46,6 +46,8 @@ describe('layering check (npm run lint)', () => {
     expect(byName.get('verify/')).not.toContain('zip/');
     expect(byName.get('targets/')).toEqual(expect.arrayContaining(['zip/', 'verify/']));
     expect(KNOWN_EXCEPTIONS).toEqual([]);
+    expect(byName.get('cli/')).toContain('options/');
+    expect(byName.get('action/')).toContain('options/');
   });
 
   it('fails on an import pointing up the layers, naming the rule and both files', () => {

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { addSecret } from '../text/redact.js';
 import type { SignatureType } from '../manifest/types.js';
-import { parseRetryInputs } from '../grafana-com/retry.js';
-import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
+import { parseRetryInputs, parseSignatureType, parseUrlList } from '../options/parse.js';
 import { DEFAULT_GRAFANA_COM_URL, LEGACY_TOKEN_ENV, TOKEN_ENV } from '../grafana-com/endpoint.js';
 import { Inputs } from './constants.js';
 import type { RouteChecks } from './routes.js';
@@ -46,7 +45,7 @@ export interface ActionInputs {
   retries: number;
   /** Per-attempt timeout, milliseconds. */
   timeoutMs: number;
-  /** Route hygiene of plugin.json (ROUTES.md §9): error findings fail the job before signing, or warn, or off. */
+  /** Route hygiene of plugin.json (docs/route-hygiene.md#rules): error findings fail the job before signing, or warn, or off. */
   routeChecks: RouteChecks;
   /** Where to write the route findings as SARIF 2.1.0 ("" for nowhere), absolute. */
   sarifFile: string;

@@ -24,12 +24,11 @@ import { defaultArtifactName, uploadManifestArtifact } from './artifact.js';
 import { TOKEN_ENV } from '../grafana-com/endpoint.js';
 import { Inputs, MAX_FINDINGS_OUTPUT, Outputs } from './constants.js';
 import type { ActionInputs } from './input-helper.js';
-import { DEFAULT_MAX_SUMMARY_BYTES, renderSummary } from './summary.js';
-import { oneLine, summaryText } from '../text/escape.js';
+import { renderJobSummary } from './summary.js';
+import { oneLine } from '../text/escape.js';
 import { resolveTargets, type Target } from './targets.js';
 import {
   checkRunRoutes,
-  renderRoutesSection,
   reportPluginRoutes,
   routesBlockSigning,
   setRouteOutputs,
@@ -377,32 +376,25 @@ async function writeSummary(plugins: PluginOutcome[], env: NodeJS.ProcessEnv, in
     env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
       ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined;
-  const verified = plugins.filter((p) => p.result);
-  const budget = Math.floor(DEFAULT_MAX_SUMMARY_BYTES / Math.max(1, verified.length)) - 200;
-  const sections = verified.map(
-    (p) =>
-      renderSummary(p.result!, p.expectations, {
-        distPath: p.target.display,
-        runUrl,
-        artifact: p.artifact,
-        maxBytes: budget,
-      }) +
-      layoutSection(p.layout) +
-      (p.routes ? `\n\n${renderRoutesSection(p.routes.findings, inputs.routeChecks)}` : ''),
+  const page = renderJobSummary(
+    plugins.flatMap((p) =>
+      p.result
+        ? [
+            {
+              result: p.result,
+              expectations: p.expectations,
+              distPath: p.target.display,
+              artifact: p.artifact,
+              layout: p.layout,
+              routeFindings: p.routes?.findings,
+              failing: p.failures.length > 0,
+            },
+          ]
+        : [],
+    ),
+    { runUrl, routeChecks: inputs.routeChecks },
   );
-  if (verified.length > 1) {
-    const failing = verified.filter((p) => p.failures.length > 0).length;
-    sections.unshift(`## Grafana plugin signatures: ${verified.length} plugins, ${failing} failing\n\n`);
-  }
-  if (sections.length > 0) await core.summary.addRaw(sections.join('\n\n')).write();
-}
-
-/** The zip layout problems of a plugin zip, for the summary (at most 50 listed). */
-function layoutSection(layout: LayoutProblem[] | undefined): string {
-  if (!layout || layout.length === 0) return '';
-  const items = layout.slice(0, 50).map((l) => `<li>${summaryText(l.message)}</li>`);
-  if (layout.length > 50) items.push(`<li>… and ${layout.length - 50} more</li>`);
-  return `\n\n<p><strong>Zip layout problems (${layout.length})</strong></p>\n<ul>${items.join('')}</ul>\n\n`;
+  if (page !== '') await core.summary.addRaw(page).write();
 }
 
 function describeError(error: unknown): string[] {

@@ -17,7 +17,6 @@ import { TOOL_VERSION } from '../version.js';
 import { MAX_ANNOTATIONS_PER_KIND, type Annotation } from './annotations.js';
 import { Outputs } from './constants.js';
 import type { ActionInputs } from './input-helper.js';
-import { summaryText } from '../text/escape.js';
 import type { Target } from './targets.js';
 
 type PluginLike = { target: Target; failures: string[]; routes?: TargetRoutes };
@@ -201,39 +200,6 @@ function buildRouteAnnotations(
           { level, message: `… and ${items.length - maxPerKind} more route findings, see the job summary` },
         ];
   return [...cap(byLevel.error, 'error'), ...cap(byLevel.warning, 'warning')];
-}
-
-/** Rows shown in the summary section before `… and N more`. */
-const MAX_SUMMARY_ROWS = 100;
-
-/** Outside text for an HTML cell of the summary, at most 600 characters, through the escaping layer. */
-function cell(s: string): string {
-  return summaryText(s.length > 600 ? s.slice(0, 599) + '…' : s);
-}
-
-/**
- * The "Proxy routes" job-summary section: one table row per finding (rule, file:line, message, fix), every value
- * escaped. @returns HTML with a Markdown heading, or "" when there is nothing to say.
- */
-export function renderRoutesSection(findings: readonly PlacedRouteFinding[], checks: RouteChecks): string {
-  if (checks === 'off') return '';
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const head = `### Proxy routes\n\n`;
-  if (findings.length === 0) return `${head}<p>No problem found in the plugin.json routes.</p>\n`;
-  const rows = findings.slice(0, MAX_SUMMARY_ROWS).map((f) => {
-    const where = f.location.file ?? `${f.plugin}/${f.file}`;
-    return (
-      `<tr><td>${f.severity === 'error' ? '❌' : '⚠️'} <code>${cell(f.rule)}</code></td>` +
-      `<td><code>${cell(`${where}:${f.location.line}`)}</code></td><td>${cell(f.message)}</td><td>${cell(f.fix)}</td></tr>`
-    );
-  });
-  if (findings.length > MAX_SUMMARY_ROWS)
-    rows.push(`<tr><td colspan="4">… and ${findings.length - MAX_SUMMARY_ROWS} more</td></tr>`);
-  const verdict =
-    errors > 0 && checks === 'error'
-      ? `<p><strong>${errors} error finding(s): the plugin was not signed.</strong></p>`
-      : `<p>${errors} error(s), ${findings.length - errors} warning(s).</p>`;
-  return `${head}${verdict}\n<table><tr><th>Rule</th><th>File:line</th><th>What Grafana does</th><th>Fix</th></tr>${rows.join('')}</table>\n`;
 }
 
 /**

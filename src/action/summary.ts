@@ -9,6 +9,18 @@ import type { ExpectationCheck } from '../verify/expectations.js';
 import { grafanaBadge, type Finding, type Hint, type SignatureStatus } from '../verify/findings.js';
 import type { VerifyResult } from '../verify/verify.js';
 import { escapeHtml, markdownText, summaryText } from '../text/escape.js';
+import type { LayoutProblem } from '../verify/report.js';
+import type { PlacedRouteFinding, RouteChecks } from './routes.js';
+import {
+  clip,
+  cutToBytes,
+  largestFitting,
+  buildModel,
+  type Limits,
+  MAX_CHARS,
+  MIN_CHARS,
+  type Model,
+} from './summary-model.js';
 
 /** Default size cap: GitHub refuses a step summary over 1 MiB (1,048,576 bytes); this leaves room for others. */
 export const DEFAULT_MAX_SUMMARY_BYTES = 1_000_000;
@@ -31,7 +43,7 @@ export interface SummaryContext {
 export { escapeHtml } from '../text/escape.js';
 
 /**
- * Renders the job summary of one verification: the verdict in Grafana's words (SIGNATURES.md §8) and the plugin
+ * Renders the job summary of one verification: the verdict in Grafana's words (docs/verification.md#grafana-words) and the plugin
  * id as the heading; for failures Grafana's log line and the deciding reason; a table of the signature's facts;
  * one `<details>` block per kind of problem file (modified, missing, not covered); other problems; the root-URL
  * checks; the expectations; notes; links to the artifact and the run.
@@ -66,81 +78,6 @@ export function renderSummary(result: VerifyResult, expectations: ExpectationChe
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-
-/** Bounds of the value-length search: below 16 characters a path or hash says nothing. */
-const MIN_CHARS = 16;
-const MAX_CHARS = 65_536;
-
-interface Model {
-  result: VerifyResult;
-  expectations: ExpectationCheck[];
-  ctx: SummaryContext;
-  pluginId: string;
-  modified: Finding[];
-  missing: Finding[];
-  notCovered: Finding[];
-  other: Finding[];
-  notes: Finding[];
-}
-
-interface Limits {
-  /** Rows per list. */
-  items: number;
-  /** Characters per value from outside (paths, messages, URLs…); longer ones end in `…`. */
-  chars: number;
-  /** Set when the summary had to be shortened to fit this many bytes. */
-  shortenedTo?: number;
-}
-
-function buildModel(result: VerifyResult, expectations: ExpectationCheck[], ctx: SummaryContext): Model {
-  const model: Model = {
-    result,
-    expectations,
-    ctx,
-    pluginId: result.plugin.id || result.manifest?.plugin || ctx.distPath,
-    modified: [],
-    missing: [],
-    notCovered: [],
-    other: [],
-    notes: [],
-  };
-  for (const f of result.findings) {
-    if (f.status === null) model.notes.push(f);
-    else if (f.kind === 'file-modified') model.modified.push(f);
-    else if (f.kind === 'file-missing') model.missing.push(f);
-    else if (f.kind === 'file-not-covered') model.notCovered.push(f);
-    else model.other.push(f);
-  }
-  return model;
-}
-
-/** Largest `n` in [lo, hi] whose rendering fits (renderings grow with `n`), or undefined when none does. */
-function largestFitting(
-  lo: number,
-  hi: number,
-  renderN: (n: number) => string,
-  fits: (s: string) => boolean,
-): string | undefined {
-  let best: string | undefined;
-  while (lo <= hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    const text = renderN(mid);
-    if (fits(text)) {
-      best = text;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return best;
-}
-
-/** Cuts a string to `chars` code points, marking the cut with `…`. */
-function clip(s: string, chars: number): string {
-  if (s.length <= chars) return s;
-  const points = Array.from(s);
-  return points.length <= chars ? s : points.slice(0, Math.max(1, chars - 1)).join('') + '…';
-}
 
 /** Outside text for HTML content: clipped, escaped, line breaks as `<br>` (a blank line would end the HTML block). */
 function text(s: string, lim: Limits): string {
@@ -177,7 +114,7 @@ function renderHeading(model: Model, chars: number): string {
   return `## ${ICON[status]} ${grafanaBadge(status)}: ${markdownText(clip(model.pluginId, chars))}`;
 }
 
-/** What Grafana does with a plugin of this status (SIGNATURES.md §1, "Loading"). */
+/** What Grafana does with a plugin of this status (docs/verification.md#order). */
 function loadingSentence(status: SignatureStatus): string {
   switch (status) {
     case 'valid':
@@ -461,16 +398,88 @@ function renderMinimal(model: Model, maxBytes: number): string {
   );
 }
 
-/** Cuts text to at most `maxBytes` UTF-8 bytes at a character boundary, never inside an entity. */
-function cutToBytes(s: string, maxBytes: number): string {
-  if (Buffer.byteLength(s, 'utf8') <= maxBytes) return s;
-  let out = '';
-  let bytes = 0;
-  for (const ch of s) {
-    const n = Buffer.byteLength(ch, 'utf8');
-    if (bytes + n > maxBytes) break;
-    out += ch;
-    bytes += n;
+/** The zip layout problems of a plugin zip, for the summary (at most 50 listed). */
+function renderLayoutSection(layout: LayoutProblem[] | undefined): string {
+  if (!layout || layout.length === 0) return '';
+  const items = layout.slice(0, 50).map((l) => `<li>${summaryText(l.message)}</li>`);
+  if (layout.length > 50) items.push(`<li>… and ${layout.length - 50} more</li>`);
+  return `\n\n<p><strong>Zip layout problems (${layout.length})</strong></p>\n<ul>${items.join('')}</ul>\n\n`;
+}
+
+/** Rows shown in the summary section before `… and N more`. */
+const MAX_SUMMARY_ROWS = 100;
+
+/** Outside text for an HTML cell of the summary, at most 600 characters, through the escaping layer. */
+function routeCell(s: string): string {
+  return summaryText(s.length > 600 ? s.slice(0, 599) + '…' : s);
+}
+
+/**
+ * The "Proxy routes" job-summary section: one table row per finding (rule, file:line, message, fix), every value
+ * escaped. @returns HTML with a Markdown heading, or "" when there is nothing to say.
+ */
+export function renderRoutesSection(findings: readonly PlacedRouteFinding[], checks: RouteChecks): string {
+  if (checks === 'off') return '';
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const head = `### Proxy routes\n\n`;
+  if (findings.length === 0) return `${head}<p>No problem found in the plugin.json routes.</p>\n`;
+  const rows = findings.slice(0, MAX_SUMMARY_ROWS).map((f) => {
+    const where = f.location.file ?? `${f.plugin}/${f.file}`;
+    return (
+      `<tr><td>${f.severity === 'error' ? '❌' : '⚠️'} <code>${routeCell(f.rule)}</code></td>` +
+      `<td><code>${routeCell(`${where}:${f.location.line}`)}</code></td><td>${routeCell(f.message)}</td><td>${routeCell(f.fix)}</td></tr>`
+    );
+  });
+  if (findings.length > MAX_SUMMARY_ROWS)
+    rows.push(`<tr><td colspan="4">… and ${findings.length - MAX_SUMMARY_ROWS} more</td></tr>`);
+  const verdict =
+    errors > 0 && checks === 'error'
+      ? `<p><strong>${errors} error finding(s): the plugin was not signed.</strong></p>`
+      : `<p>${errors} error(s), ${findings.length - errors} warning(s).</p>`;
+  return `${head}${verdict}\n<table><tr><th>Rule</th><th>File:line</th><th>What Grafana does</th><th>Fix</th></tr>${rows.join('')}</table>\n`;
+}
+
+/** One verified plugin, as the job summary shows it. */
+export interface PluginSummary {
+  result: VerifyResult;
+  expectations: ExpectationCheck[];
+  /** The target as displayed (`dist`, `release/x.zip`). */
+  distPath: string;
+  artifact?: SummaryContext['artifact'];
+  /** Zip layout problems (a zip target), listed after the verdict. */
+  layout?: LayoutProblem[];
+  /** Route findings (absent with route-checks: off). */
+  routeFindings?: readonly PlacedRouteFinding[];
+  /** Whether this plugin fails the job. */
+  failing: boolean;
+}
+
+/**
+ * The whole job summary of a run: per verified plugin its verdict page ({@link renderSummary}), its zip layout
+ * problems and its "Proxy routes" section, under a count heading when there are several plugins. Each plugin gets
+ * an equal share of {@link DEFAULT_MAX_SUMMARY_BYTES}.
+ *
+ * @returns the summary text (Markdown headings, HTML blocks), or "" when no plugin was verified.
+ */
+export function renderJobSummary(
+  plugins: readonly PluginSummary[],
+  opts: { runUrl?: string; routeChecks: RouteChecks },
+): string {
+  const budget = Math.floor(DEFAULT_MAX_SUMMARY_BYTES / Math.max(1, plugins.length)) - 200;
+  const sections = plugins.map(
+    (p) =>
+      renderSummary(p.result, p.expectations, {
+        distPath: p.distPath,
+        runUrl: opts.runUrl,
+        artifact: p.artifact,
+        maxBytes: budget,
+      }) +
+      renderLayoutSection(p.layout) +
+      (p.routeFindings ? `\n\n${renderRoutesSection(p.routeFindings, opts.routeChecks)}` : ''),
+  );
+  if (plugins.length > 1) {
+    const failing = plugins.filter((p) => p.failing).length;
+    sections.unshift(`## Grafana plugin signatures: ${plugins.length} plugins, ${failing} failing\n\n`);
   }
-  return out.replace(/&[#a-z0-9]*$/i, '');
+  return sections.join('\n\n');
 }

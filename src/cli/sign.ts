@@ -6,10 +6,10 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { trustedKeysFor } from '../grafana-com/fetch-keys.js';
 import { loadPublicKeyInputs } from '../signature/keys.js';
-import { parseRetryInputs } from '../grafana-com/retry.js';
+import { parseRetryInputs, parseSignatureType, parseUrlList } from '../options/parse.js';
 import { signPlugin } from '../signing/sign.js';
-import { parseSignatureType, parseUrlList } from '../verify/expectations.js';
-import { DEFAULT_GRAFANA_COM_URL, LEGACY_TOKEN_ENV, TOKEN_ENV } from '../grafana-com/endpoint.js';
+import { LEGACY_TOKEN_ENV, TOKEN_ENV } from '../grafana-com/endpoint.js';
+import { type CliCommand, grafanaComUrlOption, keyAndExpectationOptions } from './options.js';
 import { TOOL_VERSION } from '../version.js';
 
 /**
@@ -18,26 +18,17 @@ import { TOOL_VERSION } from '../version.js';
  * @returns exit code 0 on success. @throws UsageError (exit 2) for bad flags or a missing token; SigningError
  *   and friends (exit 1) when signing fails.
  */
-export async function signCommand(
-  argv: string[],
-  out: (s: string) => void,
-  warn: (s: string) => void,
-  env: NodeJS.ProcessEnv,
-): Promise<number> {
-  const { values, positionals } = parseArgs({
+export const signCommand: CliCommand = async (argv, out, warn, env) => {
+  const { values } = parseArgs({
     args: argv,
     allowPositionals: false,
     options: {
       dist: { type: 'string', default: 'dist' },
-      'signature-type': { type: 'string' },
-      'root-urls': { type: 'string' },
-      'grafana-com-url': { type: 'string', default: env.GRAFANA_COM_URL || DEFAULT_GRAFANA_COM_URL },
-      'public-key': { type: 'string', multiple: true },
+      ...keyAndExpectationOptions(env),
       retries: { type: 'string', default: '' },
       'timeout-seconds': { type: 'string', default: '' },
     },
   });
-  void positionals;
   const token = (env[TOKEN_ENV] || env[LEGACY_TOKEN_ENV] || '').trim();
   if (!token) {
     throw new UsageError(
@@ -45,7 +36,7 @@ export async function signCommand(
       `${TOKEN_ENV} is not set: create an access policy token with the plugins:write scope at grafana.com and export it`,
     );
   }
-  const grafanaComUrl = values['grafana-com-url'].replace(/\/+$/, '');
+  const grafanaComUrl = grafanaComUrlOption(values['grafana-com-url']);
   const { retries, timeoutMs } = parseRetryInputs(values.retries, values['timeout-seconds'], {
     retries: '--retries',
     timeout: '--timeout-seconds',
@@ -73,4 +64,4 @@ export async function signCommand(
       `key ${m?.keyId}, ${Object.keys(signed.request.files).length} files\nWrote ${signed.manifestPath}`,
   );
   return 0;
-}
+};

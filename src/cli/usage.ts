@@ -12,7 +12,7 @@ export const VERIFY_USAGE =
   '              [--json] PATH...   (PATH: plugin folder or .zip)';
 
 /** Usage of `sign`, three lines (the last names the token's environment variable). */
-const SIGN_USAGE =
+export const SIGN_USAGE =
   'usage: sign [--dist DIR] [--signature-type T] [--root-urls U1,U2] [--grafana-com-url URL] [--public-key FILE]...\n' +
   '            [--retries N] [--timeout-seconds S]\n' +
   `       the access policy token is read from ${TOKEN_ENV}`;

@@ -4,11 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_GRAFANA_COM_URL } from '../grafana-com/endpoint.js';
+import { type CliCommand, grafanaComUrlOption, keyAndExpectationOptions } from './options.js';
 import { UsageError } from '../errors.js';
 import { trustedKeysFor } from '../grafana-com/fetch-keys.js';
 import { loadPublicKeyInputs } from '../signature/keys.js';
-import { checkExpectations, parseSignatureType, parseUrlList } from '../verify/expectations.js';
+import { checkExpectations } from '../verify/expectations.js';
+import { parseSignatureType, parseUrlList } from '../options/parse.js';
 import { combineReports, pluginReport, type PluginReport } from '../verify/report.js';
 import { verifyTarget } from '../targets/target.js';
 import { formatReport } from './output.js';
@@ -25,22 +26,14 @@ import { VERIFY_USAGE } from './usage.js';
  * @returns the exit code: 0 when every plugin is valid with every expectation met (and, for zips, a right
  *   layout), 1 otherwise. @throws UsageError (exit 2) for bad flags, a missing PATH, or unreadable key files.
  */
-export async function verifyCommand(
-  argv: string[],
-  out: (s: string) => void,
-  warn: (s: string) => void,
-  env: NodeJS.ProcessEnv,
-): Promise<number> {
+export const verifyCommand: CliCommand = async (argv, out, warn, env) => {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       'app-url': { type: 'string', multiple: true },
-      'public-key': { type: 'string', multiple: true },
-      'signature-type': { type: 'string' },
-      'root-urls': { type: 'string' },
+      ...keyAndExpectationOptions(env),
       'fetch-keys': { type: 'boolean', default: false },
-      'grafana-com-url': { type: 'string', default: env.GRAFANA_COM_URL || DEFAULT_GRAFANA_COM_URL },
       'public-key-retrieval': { type: 'string', default: 'enabled' },
       json: { type: 'boolean', default: false },
     },
@@ -65,7 +58,7 @@ export async function verifyCommand(
   const keys = await trustedKeysFor({
     fetch: values['fetch-keys'],
     retrieval,
-    grafanaComUrl: values['grafana-com-url'].replace(/\/+$/, ''),
+    grafanaComUrl: grafanaComUrlOption(values['grafana-com-url']),
     extra: await loadPublicKeyInputs(values['public-key'] ?? [], '--public-key'),
     onWarning: warn,
   });
@@ -84,4 +77,4 @@ export async function verifyCommand(
     out(reports.map((r, i) => formatReport(r, labels[i])).join('\n\n'));
   }
   return combined.ok ? 0 : 1;
-}
+};

@@ -3,7 +3,7 @@
  * only a regular file, at most a given number of bytes. Neutral: no `@actions/*` import.
  */
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 
 /** Why {@link readBoundedRegularFile} refused a file; `message` says it for people, without the input's name. */
 export class BoundedReadError extends Error {
@@ -65,12 +65,7 @@ export async function readBoundedRegularFile(file: string, maxBytes: number): Pr
       throw new BoundedReadError('too-large', `it has ${stat.size} bytes, more than the ${maxBytes} allowed`);
     }
     const buffer = Buffer.alloc(maxBytes + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
+    const length = await readToFill(handle, buffer);
     if (length > maxBytes) {
       throw new BoundedReadError('too-large', `it has more than the ${maxBytes} bytes allowed`);
     }
@@ -81,4 +76,20 @@ export async function readBoundedRegularFile(file: string, maxBytes: number): Pr
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Reads from the start of an open file into `buffer` until it is full or the file ends (a read may return fewer
+ * bytes than asked).
+ *
+ * @returns the number of bytes read (≤ `buffer.length`). @throws the `fs` read error.
+ */
+export async function readToFill(handle: FileHandle, buffer: Buffer): Promise<number> {
+  let length = 0;
+  while (length < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  return length;
 }

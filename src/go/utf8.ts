@@ -36,6 +36,20 @@ export function decodeRuneBytes(data: Uint8Array, i: number): [rune: number, siz
   return decodeAt(data.length, i, (k) => data[k]);
 }
 
+/**
+ * Go's `utf8.DecodeLastRune(data[:end])` on bytes (`end` ≥ 1): the code point ending at `data[end - 1]` and its
+ * length; `[RUNE_ERROR, 1]` when the bytes before `end` do not end in a valid encoding (`bytes.TrimSpace` uses it).
+ */
+export function decodeLastRuneBytes(data: Uint8Array, end: number): [rune: number, size: number] {
+  if (data[end - 1] < 0x80) return [data[end - 1], 1];
+  const lim = Math.max(0, end - 4);
+  let start = end - 1;
+  while (start > lim && (data[start] & 0xc0) === 0x80) start--;
+  const [r, size] = decodeRuneBytes(data.subarray(0, end), start);
+  if (start + size !== end) return [0xfffd, 1];
+  return [r, size];
+}
+
 /** The one UTF-8 decoder (Go src/unicode/utf8/utf8.go `DecodeRune`), over `length` bytes read by `byteAt`. */
 function decodeAt(length: number, i: number, byteAt: (index: number) => number): [rune: number, size: number] {
   const n = length - i;

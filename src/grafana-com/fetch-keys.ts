@@ -5,24 +5,9 @@
  * true` it trusts only the built-in key.
  */
 import { SignPluginError, UsageError } from '../errors.js';
-import {
-  exchangeFailureReason,
-  HttpExchangeError,
-  httpExchange,
-  isTransientExchangeError,
-  type HttpAnswer,
-  serverMessage,
-} from './http.js';
-import {
-  isRetryableStatus,
-  parseRetryAfter,
-  resolveRetryPolicy,
-  verdictTags,
-  withRetriesOrLastError,
-  type RetryInfo,
-  type RetryPolicy,
-  type RetryVerdict,
-} from './retry.js';
+import { exchangeWithRetries } from './exchange.js';
+import { HttpExchangeError, serverMessage } from './http.js';
+import { resolveRetryPolicy, type RetryInfo, type RetryPolicy } from './retry.js';
 import { grafanaComEndpoint, isLoopbackHost, USER_AGENT } from './endpoint.js';
 import { GRAFANA_KEY_ID } from '../signature/grafana-key.js';
 import { readArmoredPublicKeys, TrustedKeys, type TrustedKey } from '../signature/keys.js';
@@ -92,52 +77,34 @@ export async function fetchGrafanaComKeys(opts: FetchKeysOptions): Promise<Trust
   }
   const timeoutMs = opts.timeoutMs ?? KEY_FETCH_TIMEOUT_MS;
   const policy = resolveRetryPolicy({ ...opts.retryPolicy, retries: opts.retries, timeoutMs });
-  const verdicts = verdictTags();
-  const failed = (error: KeyFetchError, verdict: RetryVerdict): KeyFetchError => verdicts.tag(error, verdict);
-
-  const attempt = async (attemptTimeoutMs: number): Promise<Buffer> => {
-    let answer: HttpAnswer;
-    try {
-      answer = await httpExchange({
-        method: 'GET',
-        url: endpoint,
-        headers: { Accept: 'application/json' },
-        timeoutMs: attemptTimeoutMs,
-        userAgent: opts.userAgent ?? USER_AGENT,
-      });
-    } catch (err) {
-      const reason = err instanceof HttpExchangeError ? exchangeFailureReason(err) : String(err);
-      const text =
-        err instanceof HttpExchangeError && err.kind === 'timeout'
-          ? `No answer from ${endpoint} within ${attemptTimeoutMs} ms`
-          : `Could not reach ${endpoint}: ${reason}`;
-      throw failed(new KeyFetchError(0, `${text}.`, { cause: err }), {
-        retryable: isTransientExchangeError(err),
-        reason,
-      });
-    }
-    if (answer.status === 200) return answer.body;
-    const statusText = answer.statusText ? ` ${answer.statusText}` : '';
-    const said = serverMessage(answer.body, MAX_QUOTED_BODY);
-    const error = new KeyFetchError(
-      answer.status,
-      `GET ${endpoint} answered HTTP ${answer.status}${statusText}${said ? `: ${said}` : ' (empty body)'}.`,
-    );
-    throw failed(error, {
-      retryable: isRetryableStatus(answer.status),
-      reason: `HTTP ${answer.status}${statusText}`,
-      retryAfterMs: parseRetryAfter(answer.headers['retry-after']),
-    });
-  };
-
-  const body = await withRetriesOrLastError(
-    (context) => attempt(context.timeoutMs),
+  const body = await exchangeWithRetries({
+    request: {
+      method: 'GET',
+      url: endpoint,
+      headers: { Accept: 'application/json' },
+      userAgent: opts.userAgent ?? USER_AGENT,
+    },
     policy,
-    (error) => verdicts.classify(error),
-    opts.onRetry,
-    (last: KeyFetchError, summary) =>
-      new KeyFetchError(last.status, `${last.message} ${summary}.`, { cause: last.cause }),
-  );
+    onRetry: opts.onRetry,
+    noAnswer: (err, reason, attemptTimeoutMs) =>
+      new KeyFetchError(
+        0,
+        err instanceof HttpExchangeError && err.kind === 'timeout'
+          ? `No answer from ${endpoint} within ${attemptTimeoutMs} ms.`
+          : `Could not reach ${endpoint}: ${reason}.`,
+        { cause: err },
+      ),
+    answered: (answer) => {
+      if (answer.status === 200) return answer.body;
+      const statusText = answer.statusText ? ` ${answer.statusText}` : '';
+      const said = serverMessage(answer.body, MAX_QUOTED_BODY);
+      return new KeyFetchError(
+        answer.status,
+        `GET ${endpoint} answered HTTP ${answer.status}${statusText}${said ? `: ${said}` : ' (empty body)'}.`,
+      );
+    },
+    gaveUp: (last, summary) => new KeyFetchError(last.status, `${last.message} ${summary}.`, { cause: last.cause }),
+  });
   return await readKeyList(body, endpoint);
 }
 

@@ -6,7 +6,7 @@
  * What is worth retrying is the caller's decision (see {@link RetryVerdict}); the usual rule for HTTP is
  * {@link isRetryableStatus}: 429 and 5xx are, other answers are not.
  */
-import { SignPluginError, UsageError } from '../errors.js';
+import { SignPluginError } from '../errors.js';
 
 /** How hard to try. All durations are in milliseconds. */
 export interface RetryPolicy {
@@ -71,7 +71,7 @@ export const MAX_TIMEOUT_SECONDS = 600;
  * cap: `(retries + 1) · timeoutMs + retries · maxDelayMs` (210 s with the defaults).
  *
  * @throws RangeError when a given value is negative or not finite, `retries` is not an integer, or `timeoutMs` or
- *   `totalMs` is 0 (a programming error: user input goes through {@link parseRetryInputs} first).
+ *   `totalMs` is 0 (a programming error: user input goes through `parseRetryInputs` in `src/options/parse.ts` first).
  */
 export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}): RetryPolicy {
   const retries = partial.retries ?? DEFAULT_RETRIES;
@@ -164,16 +164,16 @@ export class RetriesExhaustedError extends SignPluginError {
  * @returns `tag(error, verdict)` (returns `error`, to `throw tag(…)`) and `classify`, to pass to `withRetries`.
  */
 export function verdictTags(): {
-  tag<E extends object>(error: E, verdict: RetryVerdict): E;
-  classify(error: unknown): RetryVerdict;
+  tag: <E extends object>(error: E, verdict: RetryVerdict) => E;
+  classify: (error: unknown) => RetryVerdict;
 } {
   const verdicts = new WeakMap<object, RetryVerdict>();
   return {
-    tag(error, verdict) {
+    tag: (error, verdict) => {
       verdicts.set(error, verdict);
       return error;
     },
-    classify(error) {
+    classify: (error) => {
       const verdict = typeof error === 'object' && error !== null ? verdicts.get(error) : undefined;
       return verdict ?? { retryable: false, reason: String(error) };
     },
@@ -238,7 +238,7 @@ export async function withRetries<T>(
  *
  * @returns what `fn` returned. @throws as described; `gaveUp` decides the class (SigningError, KeyFetchError).
  */
-export async function withRetriesOrLastError<T, E>(
+export async function withRetriesOrLastError<T, E extends Error>(
   fn: (context: AttemptContext) => Promise<T>,
   policy: RetryPolicy,
   classify: (error: unknown) => RetryVerdict,
@@ -253,44 +253,4 @@ export async function withRetriesOrLastError<T, E>(
     if (policy.retries === 0) throw last;
     throw gaveUp(last, error.message);
   }
-}
-
-/**
- * Parses the action's `retries` and `timeout-seconds` inputs. An empty string means the default (3 extra attempts,
- * 30 s); surrounding whitespace is ignored.
- *
- * @param names the inputs' names as the user writes them (named in errors), e.g. `{ retries: 'retries', timeout:
- *   'timeout-seconds' }`.
- * @returns `retries` (extra attempts, 0–10) and `timeoutMs` (per attempt, 1000–600000 ms).
- * @throws UsageError (`names.retries`) unless `retries` is an integer 0–10; UsageError (`names.timeout`) unless
- *   `timeoutSeconds` is an integer 1–600.
- */
-export function parseRetryInputs(
-  retries: string,
-  timeoutSeconds: string,
-  names: { retries: string; timeout: string },
-): { retries: number; timeoutMs: number } {
-  const count = parseIntegerInput(retries, names.retries, 0, MAX_RETRIES, DEFAULT_RETRIES, 'extra attempts');
-  const seconds = parseIntegerInput(
-    timeoutSeconds,
-    names.timeout,
-    MIN_TIMEOUT_SECONDS,
-    MAX_TIMEOUT_SECONDS,
-    DEFAULT_TIMEOUT_MS / 1000,
-    'seconds per attempt',
-  );
-  return { retries: count, timeoutMs: seconds * 1000 };
-}
-
-function parseIntegerInput(raw: string, name: string, min: number, max: number, fallback: number, unit: string) {
-  const text = raw.trim();
-  if (text === '') return fallback;
-  const value = /^[+]?\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(
-      name,
-      `${name} must be a whole number from ${min} to ${max} (${unit}), got "${text}"; the default is ${fallback}`,
-    );
-  }
-  return value;
 }

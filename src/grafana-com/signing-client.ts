@@ -12,24 +12,9 @@
 import { SigningError, UsageError } from '../errors.js';
 import { makeRedactor } from '../text/redact.js';
 import type { UnsignedManifest } from '../manifest/types.js';
-import {
-  exchangeFailureReason,
-  HttpExchangeError,
-  httpExchange,
-  isTransientExchangeError,
-  type HttpAnswer,
-  serverMessage,
-} from './http.js';
-import {
-  isRetryableStatus,
-  parseRetryAfter,
-  resolveRetryPolicy,
-  verdictTags,
-  withRetriesOrLastError,
-  type RetryInfo,
-  type RetryPolicy,
-  type RetryVerdict,
-} from './retry.js';
+import { exchangeWithRetries } from './exchange.js';
+import { HttpExchangeError, serverMessage } from './http.js';
+import { resolveRetryPolicy, type RetryInfo, type RetryPolicy } from './retry.js';
 import { grafanaComEndpoint, isLoopbackHost, USER_AGENT } from './endpoint.js';
 
 /** Options of {@link requestSignedManifest}. */
@@ -124,72 +109,55 @@ export async function requestSignedManifest(opts: SigningRequestOptions): Promis
   const redact = makeRedactor([opts.token, token]);
   const policy = resolveRetryPolicy({ ...opts.retryPolicy, retries: opts.retries, timeoutMs: opts.timeoutMs });
   const body = JSON.stringify(requestBody(opts.manifest));
-  const verdicts = verdictTags();
-  const failed = (error: SigningError, verdict: RetryVerdict): SigningError =>
-    verdicts.tag(error, { ...verdict, reason: redact(verdict.reason) });
-
-  const attempt = async (timeoutMs: number): Promise<Buffer> => {
-    let answer: HttpAnswer;
-    try {
-      answer = await httpExchange({
-        method: 'POST',
-        url: endpoint,
-        headers: {
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-          Authorization: `Bearer ${token}`,
-        },
-        body,
-        timeoutMs,
-        userAgent: opts.userAgent ?? USER_AGENT,
-      });
-    } catch (err) {
-      const error = new SigningError(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
-        cause: redactError(err, redact),
-      });
-      const reason = err instanceof HttpExchangeError ? exchangeFailureReason(err) : String(err);
-      throw failed(error, { retryable: isTransientExchangeError(err), reason });
-    }
-    const status = answer.status;
-    if (status === 200) {
-      if (!answer.body.toString('utf8').includes(CLEARTEXT_HEADER)) {
-        const quoted = redact(answer.body.toString('utf8')).trim().slice(0, 200);
-        throw new SigningError(
-          200,
-          redact(
-            `POST ${endpoint} answered HTTP 200 but the body is not a signed manifest ` +
-              `(${quoted ? `it starts with "${quoted}"` : 'it is empty'}). ` +
-              'Check that grafana-com-url is the grafana.com API root ending in /api, e.g. https://grafana.com/api.',
-          ),
-        );
-      }
-      return answer.body;
-    }
-    const message = serverMessage(answer.body, MAX_QUOTED_BODY, redact);
-    const location = headerValue(answer.headers['location']);
-    const hint = hintFor(status, message, opts.manifest, endpoint, location ? redact(location) : undefined);
-    const reason = answer.statusText ? ` ${answer.statusText}` : '';
-    const said = message !== undefined ? `: ${message}` : ' (empty body)';
-    const error = new SigningError(
-      status,
-      redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`),
-      message,
-    );
-    throw failed(error, {
-      retryable: isRetryableStatus(status),
-      reason: `HTTP ${status}${reason}`,
-      retryAfterMs: parseRetryAfter(answer.headers['retry-after']),
-    });
-  };
-
-  return await withRetriesOrLastError(
-    (context) => attempt(context.timeoutMs),
+  return await exchangeWithRetries({
+    request: {
+      method: 'POST',
+      url: endpoint,
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        Authorization: `Bearer ${token}`,
+      },
+      body,
+      userAgent: opts.userAgent ?? USER_AGENT,
+    },
     policy,
-    (error) => verdicts.classify(error),
-    opts.onRetry,
-    (last: SigningError, summary) =>
+    onRetry: opts.onRetry,
+    redactReason: redact,
+    noAnswer: (err, _reason, timeoutMs) =>
+      new SigningError(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
+        cause: redactError(err, redact),
+      }),
+    answered: (answer) => {
+      const status = answer.status;
+      if (status === 200) {
+        if (!answer.body.toString('utf8').includes(CLEARTEXT_HEADER)) {
+          const quoted = redact(answer.body.toString('utf8')).trim().slice(0, 200);
+          throw new SigningError(
+            200,
+            redact(
+              `POST ${endpoint} answered HTTP 200 but the body is not a signed manifest ` +
+                `(${quoted ? `it starts with "${quoted}"` : 'it is empty'}). ` +
+                'Check that grafana-com-url is the grafana.com API root ending in /api, e.g. https://grafana.com/api.',
+            ),
+          );
+        }
+        return answer.body;
+      }
+      const message = serverMessage(answer.body, MAX_QUOTED_BODY, redact);
+      const location = headerValue(answer.headers['location']);
+      const hint = hintFor(status, message, opts.manifest, endpoint, location ? redact(location) : undefined);
+      const reason = answer.statusText ? ` ${answer.statusText}` : '';
+      const said = message !== undefined ? `: ${message}` : ' (empty body)';
+      return new SigningError(
+        status,
+        redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`),
+        message,
+      );
+    },
+    gaveUp: (last, summary) =>
       new SigningError(last.status, `${last.message} ${redact(summary)}.`, last.serverMessage, { cause: last.cause }),
-  );
+  });
 }
 
 /** The request body with keys in `@grafana/sign-plugin`'s order; optional fields only when set. */

@@ -7,18 +7,14 @@
  * Digests are identical to {@link sha256File}'s.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  constants as fsConstants,
-  createReadStream,
-  fstatSync,
-  openSync,
-  readSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, createReadStream, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
+import { HASH_WORKER_ROLE, openRegularFile } from './hash-worker.mjs';
+
+/** The hashing worker (`hash-worker.mjs`), beside this module in the sources and beside each bundle. */
+const WORKER_URL = new URL('./hash-worker.mjs', import.meta.url);
 
 /**
  * Hashes one file as Grafana does (`sha256.New` + `io.Copy`, `hex.EncodeToString`).
@@ -126,82 +122,6 @@ export interface HashStats {
   filesOnMainThread: number;
 }
 
-/**
- * Opens a file the walk listed without following a link or blocking on a FIFO (`O_NOFOLLOW | O_NONBLOCK`), and
- * insists on a regular file with the walk's device and inode (`dev`/`ino`; `ino` -1 when the walk pinned the folder
- * by descriptor instead, see `walk.ts`), so a file swapped for a link, another file or a special file since the walk
- * is reported, never read.
- * Written without closures over module state: its source is also pasted into the worker (`Function#toString`).
- *
- * @returns the file descriptor. @throws an Error with `code` `EISDIR` (a folder), `EFTYPE` (not a regular file),
- *   `ECHANGED` (another file than the walk's), or the `open(2)` error (`ELOOP` for a link, `ENOENT`…).
- */
-function openRegularFile(
-  file: string,
-  dev: number,
-  ino: number,
-  open: typeof openSync,
-  fstat: typeof fstatSync,
-  close: typeof closeSync,
-  flags: typeof fsConstants,
-): number {
-  const fd = open(file, flags.O_RDONLY | flags.O_NOFOLLOW | flags.O_NONBLOCK);
-  const info = fstat(fd);
-  if (info.isFile() && (ino < 0 || (info.dev === dev && info.ino === ino))) return fd;
-  close(fd);
-  const code = !info.isFile() ? (info.isDirectory() ? 'EISDIR' : 'EFTYPE') : 'ECHANGED';
-  const why =
-    code === 'ECHANGED' ? 'the file changed during the run (another file is there now)' : 'not a regular file';
-  throw Object.assign(new Error(`${code}: ${why}: ${file}`), { code });
-}
-
-/**
- * The worker, as CommonJS source run with `eval: true`: it uses only `node:` built-ins, so it works the same from the
- * TypeScript sources (vitest, tsx) and from the ncc bundles.
- *
- * Why not a real module (checked 2026-11-28, ncc 0.38.4, Node 20.20, tsx 4.23): ncc *can* ship one: it turns
- * `new Worker(new URL('./hash-worker.js', import.meta.url))` into an asset copied beside the bundle (`dist/` and
- * `dist/cli/` alike), which runs there as long as it imports only `node:` built-ins. What fails is the other half:
- * the tests and `npm run bench` run the TypeScript sources, where no `hash-worker.js` exists, and Node 20 cannot
- * start a `.ts` worker (`new Worker(url.ts, { execArgv: ['--import', 'tsx'] })`, and `node --import tsx` for the
- * whole process, both fail with "Unknown file extension .ts"). A real module would thus run only from the bundles,
- * and every hash test would exercise another code path. The way out, not taken yet: a plain `hash-worker.mjs`
- * checked by tsc through `// @ts-check` and `checkJs`, imported by URL from both the sources and the bundles. Synchronous
- * reads are right here: the thread does nothing else, and a read into the reused buffer costs no event-loop turn.
- * Protocol: it posts `'ready'`, then answers each batch `[[index, path], …]` with `[[index, sha256]` or
- * `[index, null, code, message], …]`, batches in the order received.
- */
-const WORKER_SOURCE = `'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { openSync, readSync, closeSync, fstatSync, constants } = require('node:fs');
-const buffer = Buffer.allocUnsafe(workerData.chunkBytes);
-${openRegularFile.toString()}
-function hashOne(file, dev, ino) {
-  const fd = openRegularFile(file, dev, ino, openSync, fstatSync, closeSync, constants);
-  try {
-    const hash = createHash('sha256');
-    let n;
-    while ((n = readSync(fd, buffer, 0, buffer.length, null)) > 0) hash.update(buffer.subarray(0, n));
-    return hash.digest('hex');
-  } finally {
-    closeSync(fd);
-  }
-}
-parentPort.on('message', (batch) => {
-  const out = [];
-  for (const [index, file, dev, ino] of batch) {
-    try {
-      out.push([index, hashOne(file, dev, ino)]);
-    } catch (error) {
-      out.push([index, null, String((error && error.code) || error), String((error && error.message) || error)]);
-    }
-  }
-  parentPort.postMessage(out);
-});
-parentPort.postMessage('ready');
-`;
-
 const NO_IDENTITY = { dev: -1, ino: -1 };
 
 const openPathOf = (file: HashInput) => file.openPath ?? file.absolutePath;
@@ -272,11 +192,11 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
     totalBytes >= threshold && files.length > 1
       ? Math.min(Math.max(0, options.workers ?? defaultWorkerCount()), files.length - 1)
       : 0;
-  const stats = Object.assign(options.stats ?? {}, {
+  const stats: HashStats = Object.assign(options.stats ?? {}, {
     workersStarted: workerCount,
     filesOnWorkers: 0,
     filesOnMainThread: 0,
-  }) as HashStats;
+  });
 
   // Pending files, largest first: workers take from the front, the main thread from the back; `returned` holds the
   // files of a worker that failed.
@@ -314,7 +234,7 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
       let fd = -1;
       try {
         const { dev, ino } = files[index].identity ?? NO_IDENTITY;
-        fd = openRegularFile(openPathOf(files[index]), dev, ino, openSync, fstatSync, closeSync, fsConstants);
+        fd = openRegularFile(openPathOf(files[index]), dev, ino);
         const hash = createHash('sha256');
         for (let n: number; (n = readSync(fd, buffer, 0, chunkBytes, null)) > 0;) {
           hash.update(buffer.subarray(0, n));
@@ -358,7 +278,7 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
         if (inFlight.length === 0) finish(false);
       };
       try {
-        worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { chunkBytes } });
+        worker = new Worker(WORKER_URL, { execArgv: [], workerData: { role: HASH_WORKER_ROLE, chunkBytes } });
       } catch {
         finish(true);
         return;

@@ -27,6 +27,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
+import { decodeRuneBytes, RUNE_ERROR } from '../go/utf8.js';
 
 /** One file Grafana would consider part of the plugin. */
 export interface PluginFile {
@@ -112,8 +113,8 @@ function escapeNameBytes(bytes: Uint8Array): string {
     if (end > start) out.push(Buffer.from(bytes.subarray(start, end)).toString('utf8').replace(/\\/g, '\\\\'));
   };
   for (let i = 0; i < bytes.length;) {
-    const width = utf8Width(bytes, i);
-    if (width > 0) {
+    const [rune, width] = decodeRuneBytes(bytes, i);
+    if (rune !== RUNE_ERROR || width > 1) {
       i += width;
       continue;
     }
@@ -123,15 +124,6 @@ function escapeNameBytes(bytes: Uint8Array): string {
   }
   flush(bytes.length);
   return out.join('');
-}
-
-/** Width of the valid UTF-8 sequence at `i` (Go `utf8.DecodeRune` rules), or 0 when the byte starts none. */
-function utf8Width(b: Uint8Array, i: number): number {
-  const b0 = b[i];
-  if (b0 < 0x80) return 1;
-  const need = b0 >= 0xc2 && b0 <= 0xdf ? 1 : b0 >= 0xe0 && b0 <= 0xef ? 2 : b0 >= 0xf0 && b0 <= 0xf4 ? 3 : 0;
-  if (need === 0 || i + need >= b.length) return 0;
-  return isUtf8(b.subarray(i, i + need + 1)) ? need + 1 : 0;
 }
 
 interface Frame {

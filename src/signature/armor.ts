@@ -17,7 +17,7 @@
  *   (Grafana: "failed to check signature: …"), and only if the verifier reads that far.
  */
 import { ManifestFormatError } from '../errors.js';
-import { decodeRuneBytes as goDecodeRune } from '../go/utf8.js';
+import { decodeLastRuneBytes as goDecodeLastRune, decodeRuneBytes as goDecodeRune } from '../go/utf8.js';
 
 /** A decoded armor block. */
 export interface ArmorBlock {
@@ -102,17 +102,6 @@ function isGoSpace(r: number): boolean {
     r === 0x205f ||
     r === 0x3000
   );
-}
-
-/** Go `utf8.DecodeLastRune`: the code point ending at `data[end - 1]` and its length. */
-function goDecodeLastRune(data: Uint8Array, end: number): [rune: number, size: number] {
-  if (data[end - 1] < 0x80) return [data[end - 1], 1];
-  const lim = Math.max(0, end - 4);
-  let start = end - 1;
-  while (start > lim && (data[start] & 0xc0) === 0x80) start--;
-  const [r, size] = goDecodeRune(data.subarray(0, end), start);
-  if (start + size !== end) return [0xfffd, 1];
-  return [r, size];
 }
 
 /** Go `bytes.TrimSpace`: strips Unicode white space (`unicode.IsSpace`) from both ends. */

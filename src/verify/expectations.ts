@@ -1,9 +1,7 @@
 /**
  * What the user expects on top of Grafana's verdict: a signature type (level) and a set of root URLs.
  */
-import { SIGNATURE_TYPES, type SignatureType } from '../manifest/types.js';
-import { UsageError } from '../errors.js';
-import { parseGoURL } from '../go/url.js';
+import type { SignatureType } from '../manifest/types.js';
 import { sameRootUrl } from './root-url.js';
 import type { VerifyResult } from './verify.js';
 
@@ -21,51 +19,6 @@ export interface ExpectationCheck {
   actual: string;
   /** One line for people, e.g. `expected signature type community, manifest says private`. */
   message: string;
-}
-
-/**
- * Parses a signature type input.
- *
- * @param value the input as written (surrounding spaces ignored); "" means no expectation.
- * @param input the input's name for the error, e.g. `signature-type` or `--signature-type`.
- * @returns the type, or undefined for "".
- * @throws UsageError naming the input and listing the valid types (Grafana `SignatureType.IsValid`, case-sensitive).
- */
-export function parseSignatureType(value: string | undefined, input: string): SignatureType | undefined {
-  const v = (value ?? '').trim();
-  if (v === '') return undefined;
-  if ((SIGNATURE_TYPES as readonly string[]).includes(v)) return v as SignatureType;
-  throw new UsageError(input, `${input}: "${v}" is not a signature type; use one of ${SIGNATURE_TYPES.join(', ')}`);
-}
-
-/**
- * Parses a list of URLs given as one string: separated by commas and/or newlines, blanks dropped.
- *
- * @param value the input as written; @param input its name for errors.
- * @returns the URLs, each trimmed.
- * @throws UsageError when an entry does not parse as a Go `net/url` URL with an http(s) scheme and a host
- *   (Grafana could never match it).
- */
-export function parseUrlList(value: string | undefined, input: string): string[] {
-  const urls = (value ?? '')
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const url of urls) {
-    let parsed;
-    try {
-      parsed = parseGoURL(url);
-    } catch (error) {
-      throw new UsageError(input, `${input}: "${url}" is not a URL (${(error as Error).message})`);
-    }
-    if (!/^https?$/.test(parsed.scheme) || parsed.host === '') {
-      throw new UsageError(
-        input,
-        `${input}: "${url}" must be an absolute http(s) URL such as https://grafana.example.com/`,
-      );
-    }
-  }
-  return urls;
 }
 
 /**

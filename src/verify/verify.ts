@@ -6,6 +6,7 @@
  */
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { readToFill } from '../fs/read-bounded.js';
 import path from 'node:path';
 import { PluginError } from '../errors.js';
 import { MANIFEST_FILE, NON_UTF8_REASON } from '../manifest/build.js';
@@ -249,12 +250,7 @@ async function readWalkedFile(root: string, entry: PluginFile, max: number): Pro
     if (!info.isFile()) fail('EFTYPE');
     if (info.size > max) fail('EFBIG');
     const buffer = Buffer.alloc(info.size + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
+    const length = await readToFill(handle, buffer);
     if (length > max) fail('EFBIG');
     if (length > info.size) fail('ECHANGED');
     return buffer.subarray(0, length);

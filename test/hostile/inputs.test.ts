@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PluginError, UsageError } from '../../src/errors.js';
 import { buildManifest } from '../../src/manifest/build.js';
 import { loadPublicKeyInputs } from '../../src/signature/keys.js';
-import { parseSignatureType, parseUrlList } from '../../src/verify/expectations.js';
+import { parseSignatureType, parseUrlList } from '../../src/options/parse.js';
 import { verifyPlugin } from '../../src/verify/verify.js';
 import {
   DEMO_TOKEN,

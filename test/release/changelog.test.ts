@@ -6,7 +6,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { changelogSection } from '../../scripts/changelog-section.mjs';
 import { PROJECT_ROOT } from '../helpers/run-action.js';
 

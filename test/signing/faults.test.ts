@@ -15,13 +15,13 @@ import {
   backoffDelayMs,
   DEFAULT_RETRIES,
   parseRetryAfter,
-  parseRetryInputs,
   resolveRetryPolicy,
   RetriesExhaustedError,
   withRetries,
   type RetryInfo,
 } from '../../src/grafana-com/retry.js';
 import { requestSignedManifest, type SigningRequestOptions } from '../../src/grafana-com/signing-client.js';
+import { parseRetryInputs } from '../../src/options/parse.js';
 import { startConnectProxy, type ConnectProxy, type ProxyRoute } from '../servers/connect-proxy.js';
 import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
 

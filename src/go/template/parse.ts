@@ -1,6 +1,6 @@
 /**
- * Port of Go's `text/template/parse/parse.go` (the template parser), plus the function table of
- * `text/template/funcs.go` (`builtins`) that `template.New(name).Parse(text)` resolves names against.
+ * Port of the single Go file `text/template/parse/parse.go` (the template parser). The function names it resolves
+ * against by default, Go's `builtins`, are in `funcs.ts` (`text/template/funcs.go`).
  *
  * Own code: Grafana interpolates proxy routes with Go's `text/template`, which resolves function names and
  * variables while parsing; no JavaScript library reproduces which templates Go rejects, or its messages
@@ -8,6 +8,7 @@
  * messages; errors are thrown as {@link TemplateParseError} and nothing else is thrown on any input.
  */
 import { GoSyntaxError, parseFloat64, parseIntBase0, unquote, unquoteChar } from '../strconv.js';
+import { GO_TEMPLATE_BUILTINS } from './funcs.js';
 import { type Item, ItemType, Lexer, goQuote, itemString } from './lex.js';
 import {
   type BranchNode,
@@ -32,29 +33,6 @@ export class TemplateParseError extends Error {
     this.name = 'TemplateParseError';
   }
 }
-
-/** Function names of Go's `text/template` builtins (funcs.go `builtins()`). */
-const GO_TEMPLATE_BUILTINS: readonly string[] = [
-  'and',
-  'call',
-  'html',
-  'index',
-  'slice',
-  'js',
-  'len',
-  'not',
-  'or',
-  'print',
-  'printf',
-  'println',
-  'urlquery',
-  'eq',
-  'ge',
-  'gt',
-  'le',
-  'lt',
-  'ne',
-];
 
 const BUILTIN_SET: ReadonlySet<string> = new Set(GO_TEMPLATE_BUILTINS);
 const EMPTY_SET: ReadonlySet<string> = new Set();

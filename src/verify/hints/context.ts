@@ -4,6 +4,7 @@
  */
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { readToFill } from '../../fs/read-bounded.js';
 import type { HashOutcome } from '../../manifest/hash.js';
 import type { SignedManifest } from '../../manifest/types.js';
 import type { PluginFile } from '../../manifest/walk.js';
@@ -52,12 +53,7 @@ export async function readForHint(file: PluginFile, max = MAX_HINT_READ_BYTES): 
     const info = await handle.stat();
     if (!info.isFile() || info.size > max) return undefined;
     const buffer = Buffer.alloc(info.size);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
+    const length = await readToFill(handle, buffer);
     return buffer.subarray(0, length);
   } catch {
     return undefined;

@@ -39,21 +39,19 @@ const FIX =
  */
 export function lineEndingsHint(path: string, bytes: Buffer, expected: string): Hint | undefined {
   if (!bytes.includes(0x0a)) return undefined;
-  const lf = crlfToLf(bytes);
-  if (lf.length !== bytes.length && sha256(lf) === expected) {
-    return {
-      cause: 'line-endings',
-      detail: `${path} has CRLF line endings; with LF line endings it hashes to the signed value`,
-      fix: FIX,
-    };
-  }
-  const crlf = lfToCrlf(bytes);
-  if (crlf.length !== bytes.length && sha256(crlf) === expected) {
-    return {
-      cause: 'line-endings',
-      detail: `${path} has LF line endings; with CRLF line endings it hashes to the signed value`,
-      fix: FIX,
-    };
+  const conversions = [
+    { convert: crlfToLf, has: 'CRLF', would: 'LF' },
+    { convert: lfToCrlf, has: 'LF', would: 'CRLF' },
+  ];
+  for (const { convert, has, would } of conversions) {
+    const converted = convert(bytes);
+    if (converted.length !== bytes.length && sha256(converted) === expected) {
+      return {
+        cause: 'line-endings',
+        detail: `${path} has ${has} line endings; with ${would} line endings it hashes to the signed value`,
+        fix: FIX,
+      };
+    }
   }
   return undefined;
 }
