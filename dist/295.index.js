@@ -73,10 +73,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_ZIP_LIMITS: () => (/* reexport */ DEFAULT_ZIP_LIMITS),
-  isBackendBinary: () => (/* reexport */ backend_binary/* isBackendBinary */.M),
   openPluginZip: () => (/* binding */ openPluginZip),
-  readBackendExecutables: () => (/* reexport */ backend_binary/* readBackendExecutables */.O),
   verifyPluginZip: () => (/* binding */ verifyPluginZip)
 });
 
@@ -475,7 +472,7 @@ var backend_binary = __webpack_require__(22771);
 var plugin_json = __webpack_require__(77289);
 ;// CONCATENATED MODULE: ./lib/zip/layout-checks.js
 /**
- * Layout checks on a zip extracted as Grafana's installer extracts it (SIGNATURES.md §9): top-level folders,
+ * Layout checks on a zip extracted as Grafana's installer extracts it (docs/verification.md#zip): top-level folders,
  * plugin.json and its id, backend binaries' modes.
  */
 
@@ -989,8 +986,8 @@ const DEFAULT_ZIP_LIMITS = {
 ;// CONCATENATED MODULE: ./lib/zip/read-zip.js
 /**
  * Reading a plugin `.zip` (the format users install and the catalog distributes) the way Grafana's installer
- * reads it, checking its layout the way the installer and the catalog expect it (SIGNATURES.md §9), and verifying
- * the files the installer would write exactly like a plugin folder.
+ * reads it, checking its layout the way the installer and the catalog expect it (docs/verification.md#zip), and
+ * verifying the files the installer would write exactly like a plugin folder.
  *
  * The layout is not part of Grafana's signature check: the installer renames the top-level folder to the plugin
  * id and does not check signatures; the server checks them when it loads the extracted folder. So the verdict of
@@ -1005,15 +1002,13 @@ const DEFAULT_ZIP_LIMITS = {
 
 
 
-
-
 function read_zip_errorText(error) {
     const code = error?.code;
     return code ?? (error instanceof Error ? error.message : String(error));
 }
 /**
  * Opens a plugin zip: lists its entries, checks their names and the layout Grafana's installer and the catalog
- * expect (SIGNATURES.md §9), and extracts the safe entries to a new temporary folder (`fs.mkdtemp`) so that the
+ * expect (docs/verification.md#zip), and extracts the safe entries to a new temporary folder (`fs.mkdtemp`) so that the
  * contents can be verified like a folder with `verifyPlugin(opened.pluginDir, …)`.
  *
  * Extraction follows Grafana's installer (`extract.ts`): every central directory entry Go's `archive/zip` lists
@@ -1072,11 +1067,11 @@ async function openPluginZip(zipPath, opts = {}) {
  * Verifies a plugin zip as Grafana would verify the plugin it installs from it: opens it ({@link openPluginZip}),
  * runs `verifyPlugin` on the extracted plugin, and removes the temporary folder whatever happens.
  *
- * The verdict is the signature verdict of the contents (Grafana's installer does not check signatures, the
- * server does when it loads the extracted folder, SIGNATURES.md §9); layout problems are in `layout` and do not
- * change `status`, except that entries the installer would extract but that were not reproduced here add an
- * `unsafe-entry` finding (status `invalid`): such a zip never verifies `valid`. Finding paths are relative to the plugin root, as for a folder; `pluginDir` is the zip's
- * absolute path, and messages name the zip instead of the temporary folder.
+ * The verdict is the signature verdict of the contents (Grafana's installer does not check signatures, the server does
+ * when it loads the extracted folder, docs/verification.md#zip); layout problems are in `layout` and do not change
+ * `status`, except that entries the installer would extract but that were not reproduced here add an `unsafe-entry`
+ * finding (status `invalid`): such a zip never verifies `valid`. Finding paths are relative to the plugin root, as for
+ * a folder; `pluginDir` is the zip's absolute path, and messages name the zip instead of the temporary folder.
  *
  * @param zipPath the `.zip` file. @param options as for `verifyPlugin`. @param zipOptions limits and temp folder.
  * @returns the verification plus the layout findings.

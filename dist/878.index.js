@@ -1231,10 +1231,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _manifest_plugin_json_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77289);
 /* harmony import */ var _manifest_walk_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5108);
 /* harmony import */ var _signature_cleartext_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(33148);
-/* harmony import */ var _signature_manifest_json_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(14312);
+/* harmony import */ var _signature_manifest_json_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(83630);
 /* harmony import */ var _manifest_backend_binary_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(22771);
 /**
- * Writing the distributable plugin zip (SIGNATURES.md §9): one top-level folder named after the plugin id, `/`
+ * Writing the distributable plugin zip (docs/verification.md#zip): one top-level folder named after the plugin id, `/`
  * separators, backend binaries mode 0755, nothing at the root, `<id>-<version>.zip` with `.sha1` and `.md5`
  * beside it, byte-identical from one run to the next.
  */
@@ -1326,7 +1326,7 @@ class Digests extends node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform {
     }
 }
 /**
- * Packages a signed plugin folder as the zip users install and the catalog distributes (SIGNATURES.md §9).
+ * Packages a signed plugin folder as the zip users install and the catalog distributes (docs/verification.md#zip).
  *
  * Layout: every file `walkPluginFiles` lists (exactly the files Grafana considers, MANIFEST.txt included; a
  * symlink to a file is stored as a regular file with the target's bytes, under the link's path) as

@@ -30666,8 +30666,8 @@ const MAX_FINDINGS_OUTPUT = 500;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14918);
-/* harmony import */ var _input_helper_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(78167);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(39044);
+/* harmony import */ var _input_helper_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2653);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5231);
 /**
  * Action entry point: read the inputs, run. Everything else lives in main.ts.
  */
@@ -30686,25 +30686,118 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 78167:
+/***/ 2653:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ getInputs)
-/* harmony export */ });
-/* unused harmony export splitPublicKeysInput */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77094);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(452);
-/* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(51814);
-/* harmony import */ var _grafana_com_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(87798);
-/* harmony import */ var _verify_expectations_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(34890);
-/* harmony import */ var _grafana_com_endpoint_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(24551);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(33895);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ getInputs)
+});
+
+// UNUSED EXPORTS: splitPublicKeysInput
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/text/redact.js
+var redact = __nccwpck_require__(51814);
+// EXTERNAL MODULE: ./lib/grafana-com/retry.js
+var retry = __nccwpck_require__(87798);
+// EXTERNAL MODULE: ./lib/go/url.js + 2 modules
+var go_url = __nccwpck_require__(20836);
+// EXTERNAL MODULE: ./lib/manifest/types.js
+var types = __nccwpck_require__(90252);
+;// CONCATENATED MODULE: ./lib/options/parse.js
+/**
+ * Parsing of the values both shells take from the user: the action's inputs (`src/action/input-helper.ts`) and the
+ * CLI's options (`src/cli/*`) go through these, so a bad value gets the same clear error naming the input or option
+ * either way. The engine takes the typed results (`SignatureType`, URL lists, `retries` and `timeoutMs`).
+ */
+
+
+
+
+/**
+ * Parses a signature type input.
+ *
+ * @param value the input as written (surrounding spaces ignored); "" means no expectation.
+ * @param input the input's name for the error, e.g. `signature-type` or `--signature-type`.
+ * @returns the type, or undefined for "".
+ * @throws UsageError naming the input and listing the valid types (Grafana `SignatureType.IsValid`, case-sensitive).
+ */
+function parseSignatureType(value, input) {
+    const v = (value ?? '').trim();
+    if (v === '')
+        return undefined;
+    if (types/* SIGNATURE_TYPES */.x.includes(v))
+        return v;
+    throw new errors/* UsageError */.eb(input, `${input}: "${v}" is not a signature type; use one of ${types/* SIGNATURE_TYPES */.x.join(', ')}`);
+}
+/**
+ * Parses a list of URLs given as one string: separated by commas and/or newlines, blanks dropped.
+ *
+ * @param value the input as written; @param input its name for errors.
+ * @returns the URLs, each trimmed.
+ * @throws UsageError when an entry does not parse as a Go `net/url` URL with an http(s) scheme and a host
+ *   (Grafana could never match it).
+ */
+function parseUrlList(value, input) {
+    const urls = (value ?? '')
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    for (const url of urls) {
+        let parsed;
+        try {
+            parsed = (0,go_url/* parseGoURL */.vE)(url);
+        }
+        catch (error) {
+            throw new errors/* UsageError */.eb(input, `${input}: "${url}" is not a URL (${error.message})`);
+        }
+        if (!/^https?$/.test(parsed.scheme) || parsed.host === '') {
+            throw new errors/* UsageError */.eb(input, `${input}: "${url}" must be an absolute http(s) URL such as https://grafana.example.com/`);
+        }
+    }
+    return urls;
+}
+/**
+ * Parses the action's `retries` and `timeout-seconds` inputs. An empty string means the default (3 extra attempts,
+ * 30 s); surrounding whitespace is ignored.
+ *
+ * @param names the inputs' names as the user writes them (named in errors), e.g. `{ retries: 'retries', timeout:
+ *   'timeout-seconds' }`.
+ * @returns `retries` (extra attempts, 0–10) and `timeoutMs` (per attempt, 1000–600000 ms).
+ * @throws UsageError (`names.retries`) unless `retries` is an integer 0–10; UsageError (`names.timeout`) unless
+ *   `timeoutSeconds` is an integer 1–600.
+ */
+function parseRetryInputs(retries, timeoutSeconds, names) {
+    const count = parseIntegerInput(retries, names.retries, 0, retry/* MAX_RETRIES */.kd, retry/* DEFAULT_RETRIES */.TU, 'extra attempts');
+    const seconds = parseIntegerInput(timeoutSeconds, names.timeout, retry/* MIN_TIMEOUT_SECONDS */.jN, retry/* MAX_TIMEOUT_SECONDS */.Pe, retry/* DEFAULT_TIMEOUT_MS */.t1 / 1000, 'seconds per attempt');
+    return { retries: count, timeoutMs: seconds * 1000 };
+}
+function parseIntegerInput(raw, name, min, max, fallback, unit) {
+    const text = raw.trim();
+    if (text === '')
+        return fallback;
+    const value = /^[+]?\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+        throw new errors/* UsageError */.eb(name, `${name} must be a whole number from ${min} to ${max} (${unit}), got "${text}"; the default is ${fallback}`);
+    }
+    return value;
+}
+
+// EXTERNAL MODULE: ./lib/grafana-com/endpoint.js
+var endpoint = __nccwpck_require__(24551);
+// EXTERNAL MODULE: ./lib/action/constants.js
+var constants = __nccwpck_require__(33895);
+;// CONCATENATED MODULE: ./lib/action/input-helper.js
 /**
  * Reading and validating the action's inputs once, into a typed object (upload-artifact's input-helper style).
  */
-
 
 
 
@@ -30726,31 +30819,31 @@ function splitPublicKeysInput(value) {
 }
 /** A boolean input (YAML 1.2 core schema words, like `core.getBooleanInput`), the default applied when empty. */
 function booleanInput(name, fallback) {
-    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
+    const raw = core/* getInput */.V4(name).trim();
     if (raw === '')
         return fallback;
     if (/^(true|True|TRUE)$/.test(raw))
         return true;
     if (/^(false|False|FALSE)$/.test(raw))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(name, `${name}: "${raw}" is not a boolean; use true or false`);
+    throw new errors/* UsageError */.eb(name, `${name}: "${raw}" is not a boolean; use true or false`);
 }
 /** An input that takes one of `choices` (case-sensitive), `fallback` when empty. */
 function choiceInput(name, choices, fallback, meaning) {
-    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
+    const raw = core/* getInput */.V4(name).trim();
     if (raw === '')
         return fallback;
     if (choices.includes(raw))
         return raw;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(name, `${name}: "${raw}" is not one of ${choices.join(', ')} (${meaning})`);
+    throw new errors/* UsageError */.eb(name, `${name}: "${raw}" is not one of ${choices.join(', ')} (${meaning})`);
 }
 function retentionDaysInput() {
-    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.RetentionDays).trim();
+    const raw = core/* getInput */.V4(constants/* Inputs */.G0.RetentionDays).trim();
     if (raw === '')
         return undefined;
     const days = Number(raw);
     if (!/^\d+$/.test(raw) || days < 1 || days > 90) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.RetentionDays, `retention-days: "${raw}" must be a whole number of days from 1 to 90`);
+        throw new errors/* UsageError */.eb(constants/* Inputs */.G0.RetentionDays, `retention-days: "${raw}" must be a whole number of days from 1 to 90`);
     }
     return days;
 }
@@ -30762,61 +30855,61 @@ function retentionDaysInput() {
  * @throws UsageError naming the input and the fix.
  */
 function getInputs(env = process.env) {
-    const mode = choiceInput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Mode, ['sign', 'verify'], 'sign', 'sign = sign then verify; verify = verify only');
-    let token = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccessPolicyToken).trim();
+    const mode = choiceInput(constants/* Inputs */.G0.Mode, ['sign', 'verify'], 'sign', 'sign = sign then verify; verify = verify only');
+    let token = core/* getInput */.V4(constants/* Inputs */.G0.AccessPolicyToken).trim();
     if (!token)
-        token = (env[_grafana_com_endpoint_js__WEBPACK_IMPORTED_MODULE_5__/* .TOKEN_ENV */ .o4] ?? '').trim();
-    if (!token && env[_grafana_com_endpoint_js__WEBPACK_IMPORTED_MODULE_5__/* .LEGACY_TOKEN_ENV */ .YZ]) {
-        token = env[_grafana_com_endpoint_js__WEBPACK_IMPORTED_MODULE_5__/* .LEGACY_TOKEN_ENV */ .YZ].trim();
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${_grafana_com_endpoint_js__WEBPACK_IMPORTED_MODULE_5__/* .LEGACY_TOKEN_ENV */ .YZ} is deprecated: pass the token as access-policy-token or ${_grafana_com_endpoint_js__WEBPACK_IMPORTED_MODULE_5__/* .TOKEN_ENV */ .o4}`);
+        token = (env[endpoint/* TOKEN_ENV */.o4] ?? '').trim();
+    if (!token && env[endpoint/* LEGACY_TOKEN_ENV */.YZ]) {
+        token = env[endpoint/* LEGACY_TOKEN_ENV */.YZ].trim();
+        core/* warning */.$e(`${endpoint/* LEGACY_TOKEN_ENV */.YZ} is deprecated: pass the token as access-policy-token or ${endpoint/* TOKEN_ENV */.o4}`);
     }
     if (token) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
-        (0,_text_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .addSecret */ .Ck)(token);
+        core/* setSecret */.Pq(token);
+        (0,redact/* addSecret */.Ck)(token);
     }
-    const dist = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Dist)
+    const dist = core/* getInput */.V4(constants/* Inputs */.G0.Dist)
         .split('\n')
         .map((s) => s.trim())
         .filter(Boolean);
-    const grafanaComUrl = (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.GrafanaComUrl).trim() || _grafana_com_endpoint_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_GRAFANA_COM_URL */ .jh).replace(/\/+$/, '');
-    const { retries, timeoutMs } = (0,_grafana_com_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryInputs */ .jm)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Retries), _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TimeoutSeconds), {
-        retries: _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Retries,
-        timeout: _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TimeoutSeconds,
+    const grafanaComUrl = (core/* getInput */.V4(constants/* Inputs */.G0.GrafanaComUrl).trim() || endpoint/* DEFAULT_GRAFANA_COM_URL */.jh).replace(/\/+$/, '');
+    const { retries, timeoutMs } = parseRetryInputs(core/* getInput */.V4(constants/* Inputs */.G0.Retries), core/* getInput */.V4(constants/* Inputs */.G0.TimeoutSeconds), {
+        retries: constants/* Inputs */.G0.Retries,
+        timeout: constants/* Inputs */.G0.TimeoutSeconds,
     });
     return {
         mode,
         dist: dist.length ? dist : ['dist'],
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         token,
-        ifNoToken: choiceInput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.IfNoToken, ['error', 'warn', 'ignore'], 'error', 'what to do in sign mode without a token'),
-        signatureType: (0,_verify_expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSignatureType */ .Y4)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SignatureType), _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SignatureType),
-        rootUrls: (0,_verify_expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .parseUrlList */ .Jq)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.RootUrls), _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.RootUrls),
-        appUrls: (0,_verify_expectations_js__WEBPACK_IMPORTED_MODULE_4__/* .parseUrlList */ .Jq)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AppUrls), _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AppUrls),
+        ifNoToken: choiceInput(constants/* Inputs */.G0.IfNoToken, ['error', 'warn', 'ignore'], 'error', 'what to do in sign mode without a token'),
+        signatureType: parseSignatureType(core/* getInput */.V4(constants/* Inputs */.G0.SignatureType), constants/* Inputs */.G0.SignatureType),
+        rootUrls: parseUrlList(core/* getInput */.V4(constants/* Inputs */.G0.RootUrls), constants/* Inputs */.G0.RootUrls),
+        appUrls: parseUrlList(core/* getInput */.V4(constants/* Inputs */.G0.AppUrls), constants/* Inputs */.G0.AppUrls),
         grafanaComUrl,
-        publicKeys: splitPublicKeysInput(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.PublicKeys)),
-        fetchKeys: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.FetchKeys).trim() === '' ? undefined : booleanInput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.FetchKeys, false),
-        publicKeyRetrieval: choiceInput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.PublicKeyRetrieval, ['enabled', 'disabled'], 'enabled', "disabled = trust only Grafana's embedded key, like public_key_retrieval_disabled"),
-        showSummary: booleanInput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ShowSummary, true),
-        uploadArtifact: booleanInput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.UploadArtifact, true),
-        artifactName: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ArtifactName).trim(),
+        publicKeys: splitPublicKeysInput(core/* getInput */.V4(constants/* Inputs */.G0.PublicKeys)),
+        fetchKeys: core/* getInput */.V4(constants/* Inputs */.G0.FetchKeys).trim() === '' ? undefined : booleanInput(constants/* Inputs */.G0.FetchKeys, false),
+        publicKeyRetrieval: choiceInput(constants/* Inputs */.G0.PublicKeyRetrieval, ['enabled', 'disabled'], 'enabled', "disabled = trust only Grafana's embedded key, like public_key_retrieval_disabled"),
+        showSummary: booleanInput(constants/* Inputs */.G0.ShowSummary, true),
+        uploadArtifact: booleanInput(constants/* Inputs */.G0.UploadArtifact, true),
+        artifactName: core/* getInput */.V4(constants/* Inputs */.G0.ArtifactName).trim(),
         retentionDays: retentionDaysInput(),
-        package: booleanInput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Package, false),
+        package: booleanInput(constants/* Inputs */.G0.Package, false),
         retries,
         timeoutMs,
-        routeChecks: choiceInput(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.RouteChecks, ['error', 'warn', 'off'], 'error', 'error = route error findings fail the job before signing; warn = report only; off = no route check'),
+        routeChecks: choiceInput(constants/* Inputs */.G0.RouteChecks, ['error', 'warn', 'off'], 'error', 'error = route error findings fail the job before signing; warn = report only; off = no route check'),
         sarifFile: sarifFileInput(env),
     };
 }
 /** The `sarif-file` input, resolved against the workspace ("" when not set). */
 function sarifFileInput(env) {
-    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SarifFile).trim();
-    return raw === '' ? '' : node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(env.GITHUB_WORKSPACE || process.cwd(), raw);
+    const raw = core/* getInput */.V4(constants/* Inputs */.G0.SarifFile).trim();
+    return raw === '' ? '' : external_node_path_.resolve(env.GITHUB_WORKSPACE || process.cwd(), raw);
 }
 
 
 /***/ }),
 
-/***/ 39044:
+/***/ 5231:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30963,9 +31056,9 @@ async function httpExchange(request) {
     });
 }
 /**
- * What a grafana.com error answer says: the `message` of a JSON body (grafana.com's error shape, SIGNATURES.md §7),
- * else the start of the text body; `undefined` for an empty body. `redact` runs on the body first, so a secret the
- * server echoes never reaches the result.
+ * What a grafana.com error answer says: the `message` of a JSON body (grafana.com's error shape,
+ * docs/verification.md#signing), else the start of the text body; `undefined` for an empty body. `redact` runs on the
+ * body first, so a secret the server echoes never reaches the result.
  *
  * @param body the answer's bytes; @param maxChars how much of a non-JSON body to quote.
  */
@@ -30985,6 +31078,50 @@ function serverMessage(body, maxChars, redact = (t) => t) {
 
 // EXTERNAL MODULE: ./lib/grafana-com/retry.js
 var retry = __nccwpck_require__(87798);
+;// CONCATENATED MODULE: ./lib/grafana-com/exchange.js
+/**
+ * One grafana.com request with retries, as the signing client and the published-keys client both make it: each
+ * attempt is one HTTP exchange (`./http.ts`) with the attempt's time limit; no complete answer is retried when the
+ * failure is transient (refused, reset, cut short, timed out), an answer is retried when its status is 429 or 5xx
+ * (after its `Retry-After` when given), everything else is final (`./retry.ts`).
+ */
+
+
+/**
+ * Makes the request until it succeeds, fails for good, or the retry policy is spent.
+ *
+ * @returns the body `answered` returned (bytes as received).
+ * @throws the `noAnswer` or `answered` error of a final failure, or the `gaveUp` error once retries are spent (with
+ *   `policy.retries` 0, the single attempt's error as is); any error `answered` throws.
+ */
+async function exchangeWithRetries(x) {
+    const redact = x.redactReason ?? ((reason) => reason);
+    const verdicts = (0,retry/* verdictTags */.Pw)();
+    const attempt = async (timeoutMs) => {
+        let answer;
+        try {
+            answer = await httpExchange({ ...x.request, timeoutMs });
+        }
+        catch (err) {
+            const reason = err instanceof HttpExchangeError ? exchangeFailureReason(err) : String(err);
+            throw verdicts.tag(x.noAnswer(err, reason, timeoutMs), {
+                retryable: isTransientExchangeError(err),
+                reason: redact(reason),
+            });
+        }
+        const outcome = x.answered(answer);
+        if (Buffer.isBuffer(outcome))
+            return outcome;
+        const statusText = answer.statusText ? ` ${answer.statusText}` : '';
+        throw verdicts.tag(outcome, {
+            retryable: (0,retry/* isRetryableStatus */.PS)(answer.status),
+            reason: redact(`HTTP ${answer.status}${statusText}`),
+            retryAfterMs: (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after']),
+        });
+    };
+    return await (0,retry/* withRetriesOrLastError */.aR)((context) => attempt(context.timeoutMs), x.policy, verdicts.classify, x.onRetry, x.gaveUp);
+}
+
 // EXTERNAL MODULE: ./lib/grafana-com/endpoint.js
 var grafana_com_endpoint = __nccwpck_require__(24551);
 ;// CONCATENATED MODULE: ./lib/signature/grafana-key.js
@@ -31024,98 +31161,8 @@ N1c5v9v/4h6qeA==
 -----END PGP PUBLIC KEY BLOCK-----
 `;
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./lib/fs/read-bounded.js
-/**
- * Reading a file a user names (a key file, any path an input can give) without hanging or running out of memory:
- * only a regular file, at most a given number of bytes. Neutral: no `@actions/*` import.
- */
-
-
-/** Why {@link readBoundedRegularFile} refused a file; `message` says it for people, without the input's name. */
-class BoundedReadError extends Error {
-    /** `missing`, `not-regular` (a folder, device, FIFO or socket, also through a link), `too-large`, `unreadable`. */
-    reason;
-    constructor(reason, message, options) {
-        super(message, options);
-        this.name = 'BoundedReadError';
-        this.reason = reason;
-    }
-}
-/** What a non-regular file is, for the message. */
-function kindOf(stat) {
-    if (stat.isDirectory())
-        return 'a folder';
-    if (stat.isFIFO())
-        return 'a FIFO (named pipe)';
-    if (stat.isCharacterDevice())
-        return 'a character device';
-    if (stat.isBlockDevice())
-        return 'a block device';
-    if (stat.isSocket())
-        return 'a socket';
-    return 'not a regular file';
-}
-/**
- * Reads a regular file of at most `maxBytes` bytes. The file is opened with `O_NONBLOCK` (opening a FIFO never
- * waits for a writer) and `O_NOCTTY`, then checked with `fstat` on the open descriptor (so a link is judged by what
- * it points to, and nothing can be swapped between the check and the read): a folder, device (`/dev/zero`,
- * `/dev/urandom`), FIFO or socket is refused before any byte is read. At most `maxBytes + 1` bytes are read, so a
- * file that grows while read is refused too.
- *
- * @param file the path (relative to the working directory or absolute).
- * @param maxBytes the largest accepted size in bytes (e.g. 1 MiB = 1,048,576 for a key file).
- * @returns the file's bytes.
- * @throws BoundedReadError: `missing` (ENOENT), `not-regular`, `too-large`, or `unreadable` (any other `fs` error,
- *   its message included).
- */
-async function readBoundedRegularFile(file, maxBytes) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOCTTY ?? 0));
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            throw new BoundedReadError('missing', 'no such file', { cause: error });
-        if (code === 'EISDIR')
-            throw new BoundedReadError('not-regular', 'it is a folder, not a file', { cause: error });
-        if (code === 'ENXIO')
-            throw new BoundedReadError('not-regular', 'it is a socket, not a file', { cause: error });
-        throw new BoundedReadError('unreadable', `cannot open it: ${error.message}`, { cause: error });
-    }
-    try {
-        const stat = await handle.stat();
-        if (!stat.isFile()) {
-            throw new BoundedReadError('not-regular', `it is ${kindOf(stat)}, not a regular file`);
-        }
-        if (stat.size > maxBytes) {
-            throw new BoundedReadError('too-large', `it has ${stat.size} bytes, more than the ${maxBytes} allowed`);
-        }
-        const buffer = Buffer.alloc(maxBytes + 1);
-        let length = 0;
-        while (length < buffer.length) {
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-        }
-        if (length > maxBytes) {
-            throw new BoundedReadError('too-large', `it has more than the ${maxBytes} bytes allowed`);
-        }
-        return buffer.subarray(0, length);
-    }
-    catch (error) {
-        if (error instanceof BoundedReadError)
-            throw error;
-        throw new BoundedReadError('unreadable', `cannot read it: ${error.message}`, { cause: error });
-    }
-    finally {
-        await handle.close();
-    }
-}
-
+// EXTERNAL MODULE: ./lib/fs/read-bounded.js
+var read_bounded = __nccwpck_require__(69795);
 ;// CONCATENATED MODULE: ./lib/signature/keys.js
 /**
  * The public keys a verification trusts, looked up the way Grafana's key provider looks them up: by the exact
@@ -31269,10 +31316,10 @@ async function loadPublicKeyInputs(values, inputName) {
         else {
             let bytes;
             try {
-                bytes = await readBoundedRegularFile(external_node_path_.resolve(value), MAX_KEY_FILE_BYTES);
+                bytes = await (0,read_bounded/* readBoundedRegularFile */.aK)(external_node_path_.resolve(value), MAX_KEY_FILE_BYTES);
             }
             catch (error) {
-                if (!(error instanceof BoundedReadError))
+                if (!(error instanceof read_bounded/* BoundedReadError */.uu))
                     throw error;
                 const fix = error.reason === 'missing'
                     ? `give an armored public key (${PUBLIC_BEGIN}) or the path of a file holding one`
@@ -31299,11 +31346,12 @@ async function loadPublicKeyInputs(values, inputName) {
 
 ;// CONCATENATED MODULE: ./lib/grafana-com/fetch-keys.js
 /**
- * Grafana's key retriever (`pkg/plugins/manager/signature` key providers, SIGNATURES.md §6): besides its built-in key,
- * Grafana trusts the keys grafana.com publishes at `GET {grafana_com api_url}/plugins/ci/keys`, each under the exact
- * `keyId` string the answer gives, fetched with a 10 s timeout; with `public_key_retrieval_disabled = true` it trusts
- * only the built-in key.
+ * Grafana's key retriever (`pkg/plugins/manager/signature` key providers, docs/verification.md#keys): besides its
+ * built-in key, Grafana trusts the keys grafana.com publishes at `GET {grafana_com api_url}/plugins/ci/keys`, each
+ * under the exact `keyId` string the answer gives, fetched with a 10 s timeout; with `public_key_retrieval_disabled =
+ * true` it trusts only the built-in key.
  */
+
 
 
 
@@ -31353,41 +31401,27 @@ async function fetchGrafanaComKeys(opts) {
     }
     const timeoutMs = opts.timeoutMs ?? KEY_FETCH_TIMEOUT_MS;
     const policy = (0,retry/* resolveRetryPolicy */.NO)({ ...opts.retryPolicy, retries: opts.retries, timeoutMs });
-    const verdicts = (0,retry/* verdictTags */.Pw)();
-    const failed = verdicts.tag;
-    const attempt = async (attemptTimeoutMs) => {
-        let answer;
-        try {
-            answer = await httpExchange({
-                method: 'GET',
-                url: endpoint,
-                headers: { Accept: 'application/json' },
-                timeoutMs: attemptTimeoutMs,
-                userAgent: opts.userAgent ?? grafana_com_endpoint/* USER_AGENT */._O,
-            });
-        }
-        catch (err) {
-            const reason = err instanceof HttpExchangeError ? exchangeFailureReason(err) : String(err);
-            const text = err instanceof HttpExchangeError && err.kind === 'timeout'
-                ? `No answer from ${endpoint} within ${attemptTimeoutMs} ms`
-                : `Could not reach ${endpoint}: ${reason}`;
-            throw failed(new KeyFetchError(0, `${text}.`, { cause: err }), {
-                retryable: isTransientExchangeError(err),
-                reason,
-            });
-        }
-        if (answer.status === 200)
-            return answer.body;
-        const statusText = answer.statusText ? ` ${answer.statusText}` : '';
-        const said = serverMessage(answer.body, MAX_QUOTED_BODY);
-        const error = new KeyFetchError(answer.status, `GET ${endpoint} answered HTTP ${answer.status}${statusText}${said ? `: ${said}` : ' (empty body)'}.`);
-        throw failed(error, {
-            retryable: (0,retry/* isRetryableStatus */.PS)(answer.status),
-            reason: `HTTP ${answer.status}${statusText}`,
-            retryAfterMs: (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after']),
-        });
-    };
-    const body = await (0,retry/* withRetriesOrLastError */.aR)((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry, (last, summary) => new KeyFetchError(last.status, `${last.message} ${summary}.`, { cause: last.cause }));
+    const body = await exchangeWithRetries({
+        request: {
+            method: 'GET',
+            url: endpoint,
+            headers: { Accept: 'application/json' },
+            userAgent: opts.userAgent ?? grafana_com_endpoint/* USER_AGENT */._O,
+        },
+        policy,
+        onRetry: opts.onRetry,
+        noAnswer: (err, reason, attemptTimeoutMs) => new KeyFetchError(0, err instanceof HttpExchangeError && err.kind === 'timeout'
+            ? `No answer from ${endpoint} within ${attemptTimeoutMs} ms.`
+            : `Could not reach ${endpoint}: ${reason}.`, { cause: err }),
+        answered: (answer) => {
+            if (answer.status === 200)
+                return answer.body;
+            const statusText = answer.statusText ? ` ${answer.statusText}` : '';
+            const said = serverMessage(answer.body, MAX_QUOTED_BODY);
+            return new KeyFetchError(answer.status, `GET ${endpoint} answered HTTP ${answer.status}${statusText}${said ? `: ${said}` : ' (empty body)'}.`);
+        },
+        gaveUp: (last, summary) => new KeyFetchError(last.status, `${last.message} ${summary}.`, { cause: last.cause }),
+    });
     return await readKeyList(body, endpoint);
 }
 /** The keys of a 200 answer's body. */
@@ -31630,8 +31664,58 @@ function isRunning(pid) {
 
 // EXTERNAL MODULE: ./lib/manifest/build.js
 var build = __nccwpck_require__(37169);
-// EXTERNAL MODULE: ./lib/verify/expectations.js
-var verify_expectations = __nccwpck_require__(34890);
+// EXTERNAL MODULE: ./lib/verify/root-url.js
+var root_url = __nccwpck_require__(69201);
+;// CONCATENATED MODULE: ./lib/verify/expectations.js
+
+/**
+ * Checks the expectations against a verification result.
+ *
+ * Root URLs: every expected URL must equal one of the manifest's and vice versa, with Grafana's exact rule
+ * (scheme, host as written, `path.Clean` of the request URI), so `https://a.com` and `https://a.com/` are equal.
+ *
+ * @returns one check per expectation given (none when `expectations` is empty).
+ */
+function checkExpectations(result, expectations) {
+    const checks = [];
+    const manifest = result.manifest;
+    if (expectations.signatureType) {
+        const actual = manifest?.signatureType ?? '';
+        const met = actual === expectations.signatureType;
+        checks.push({
+            name: 'signature-type',
+            met,
+            expected: expectations.signatureType,
+            actual,
+            message: met
+                ? `signature type is ${actual}, as expected`
+                : `expected signature type ${expectations.signatureType}, ${manifest ? `the manifest says ${actual || '(none)'}` : 'there is no readable manifest'}`,
+        });
+    }
+    if (expectations.rootUrls && expectations.rootUrls.length > 0) {
+        const expected = expectations.rootUrls;
+        const actual = manifest?.rootUrls ?? [];
+        const missing = expected.filter((e) => !actual.some((a) => (0,root_url/* sameRootUrl */.CM)(a, e)));
+        const extra = actual.filter((a) => !expected.some((e) => (0,root_url/* sameRootUrl */.CM)(a, e)));
+        const met = manifest !== undefined && missing.length === 0 && extra.length === 0;
+        const parts = [];
+        if (missing.length)
+            parts.push(`missing ${missing.join(', ')}`);
+        if (extra.length)
+            parts.push(`unexpected ${extra.join(', ')}`);
+        checks.push({
+            name: 'root-urls',
+            met,
+            expected: expected.join(', '),
+            actual: actual.join(', '),
+            message: met
+                ? `root URLs are ${actual.join(', ')}, as expected`
+                : `expected root URLs ${expected.join(', ')}, the manifest has ${actual.length ? actual.join(', ') : 'none'}${parts.length ? ` (${parts.join('; ')})` : ''}`,
+        });
+    }
+    return checks;
+}
+
 // EXTERNAL MODULE: ./lib/verify/verify.js + 12 modules
 var verify = __nccwpck_require__(23345);
 // EXTERNAL MODULE: ./lib/text/redact.js
@@ -31639,7 +31723,7 @@ var text_redact = __nccwpck_require__(51814);
 ;// CONCATENATED MODULE: ./lib/grafana-com/signing-client.js
 /**
  * The grafana.com signing client: `POST {grafana-com-url}/plugins/ci/sign` with an access policy token, exactly as
- * `@grafana/sign-plugin` does it (see `../shared/grafana/SIGNATURES.md` §7), returning the signed MANIFEST.txt bytes.
+ * `@grafana/sign-plugin` does it (see docs/verification.md#signing), returning the signed MANIFEST.txt bytes.
  *
  * The token never appears in any message this module produces: it travels only in the `Authorization` header, is
  * refused over plain `http://` to anything but loopback, redirects are not followed (so it cannot be replayed to
@@ -31653,13 +31737,15 @@ var text_redact = __nccwpck_require__(51814);
 
 
 
+
 /** How much of a non-JSON error body is quoted. */
 const signing_client_MAX_QUOTED_BODY = 500;
-/** Every signed MANIFEST.txt contains this line (SIGNATURES.md §3). */
+/** Every signed MANIFEST.txt contains this line (docs/verification.md#cleartext). */
 const CLEARTEXT_HEADER = '-----BEGIN PGP SIGNED MESSAGE-----';
 /**
- * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign` (SIGNATURES.md §7; the
- * path `@grafana/sign-plugin` appends to `GRAFANA_COM_URL`). Surrounding whitespace is ignored.
+ * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign`
+ * (docs/verification.md#signing; the path `@grafana/sign-plugin` appends to `GRAFANA_COM_URL`). Surrounding whitespace
+ * is ignored.
  *
  * `signingEndpoint('https://grafana.com/api/')` → `'https://grafana.com/api/plugins/ci/sign'`.
  *
@@ -31670,10 +31756,11 @@ function signingEndpoint(grafanaComUrl) {
 }
 /**
  * Asks grafana.com to sign `opts.manifest` and returns the answer's bytes unchanged: they ARE the signed
- * MANIFEST.txt (leading empty line, CRLF, `Hash: SHA512`) and must be written to disk byte for byte (SIGNATURES.md §3).
+ * MANIFEST.txt (leading empty line, CRLF, `Hash: SHA512`) and must be written to disk byte for byte
+ * (docs/verification.md#cleartext).
  *
- * Request (SIGNATURES.md §7, as `@grafana/sign-plugin`): `POST {endpoint}` with `Content-Type: application/json`,
- * `Accept: application/json`, `Authorization: Bearer <token>` and the compact JSON body
+ * Request (docs/verification.md#signing, as `@grafana/sign-plugin`): `POST {endpoint}` with `Content-Type:
+ * application/json`, `Accept: application/json`, `Authorization: Bearer <token>` and the compact JSON body
  * `{"plugin","version","files"}` followed, only when set (non-empty), by `"signatureType"`, `"rootUrls"`,
  * `"signPlugin"`. Proxies come from `https_proxy`/`http_proxy`/`no_proxy` (through `@actions/http-client`, see
  * `./http.ts`). Redirects are not followed: a redirect is reported, so the token is never sent elsewhere.
@@ -31712,54 +31799,44 @@ async function requestSignedManifest(opts) {
     const redact = (0,text_redact/* makeRedactor */.$u)([opts.token, token]);
     const policy = (0,retry/* resolveRetryPolicy */.NO)({ ...opts.retryPolicy, retries: opts.retries, timeoutMs: opts.timeoutMs });
     const body = JSON.stringify(requestBody(opts.manifest));
-    const verdicts = (0,retry/* verdictTags */.Pw)();
-    const failed = (error, verdict) => verdicts.tag(error, { ...verdict, reason: redact(verdict.reason) });
-    const attempt = async (timeoutMs) => {
-        let answer;
-        try {
-            answer = await httpExchange({
-                method: 'POST',
-                url: endpoint,
-                headers: {
-                    'Content-Type': 'application/json',
-                    Accept: 'application/json',
-                    Authorization: `Bearer ${token}`,
-                },
-                body,
-                timeoutMs,
-                userAgent: opts.userAgent ?? grafana_com_endpoint/* USER_AGENT */._O,
-            });
-        }
-        catch (err) {
-            const error = new errors/* SigningError */.uJ(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
-                cause: redactError(err, redact),
-            });
-            const reason = err instanceof HttpExchangeError ? exchangeFailureReason(err) : String(err);
-            throw failed(error, { retryable: isTransientExchangeError(err), reason });
-        }
-        const status = answer.status;
-        if (status === 200) {
-            if (!answer.body.toString('utf8').includes(CLEARTEXT_HEADER)) {
-                const quoted = redact(answer.body.toString('utf8')).trim().slice(0, 200);
-                throw new errors/* SigningError */.uJ(200, redact(`POST ${endpoint} answered HTTP 200 but the body is not a signed manifest ` +
-                    `(${quoted ? `it starts with "${quoted}"` : 'it is empty'}). ` +
-                    'Check that grafana-com-url is the grafana.com API root ending in /api, e.g. https://grafana.com/api.'));
+    return await exchangeWithRetries({
+        request: {
+            method: 'POST',
+            url: endpoint,
+            headers: {
+                'Content-Type': 'application/json',
+                Accept: 'application/json',
+                Authorization: `Bearer ${token}`,
+            },
+            body,
+            userAgent: opts.userAgent ?? grafana_com_endpoint/* USER_AGENT */._O,
+        },
+        policy,
+        onRetry: opts.onRetry,
+        redactReason: redact,
+        noAnswer: (err, _reason, timeoutMs) => new errors/* SigningError */.uJ(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
+            cause: redactError(err, redact),
+        }),
+        answered: (answer) => {
+            const status = answer.status;
+            if (status === 200) {
+                if (!answer.body.toString('utf8').includes(CLEARTEXT_HEADER)) {
+                    const quoted = redact(answer.body.toString('utf8')).trim().slice(0, 200);
+                    throw new errors/* SigningError */.uJ(200, redact(`POST ${endpoint} answered HTTP 200 but the body is not a signed manifest ` +
+                        `(${quoted ? `it starts with "${quoted}"` : 'it is empty'}). ` +
+                        'Check that grafana-com-url is the grafana.com API root ending in /api, e.g. https://grafana.com/api.'));
+                }
+                return answer.body;
             }
-            return answer.body;
-        }
-        const message = serverMessage(answer.body, signing_client_MAX_QUOTED_BODY, redact);
-        const location = headerValue(answer.headers['location']);
-        const hint = hintFor(status, message, opts.manifest, endpoint, location ? redact(location) : undefined);
-        const reason = answer.statusText ? ` ${answer.statusText}` : '';
-        const said = message !== undefined ? `: ${message}` : ' (empty body)';
-        const error = new errors/* SigningError */.uJ(status, redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`), message);
-        throw failed(error, {
-            retryable: (0,retry/* isRetryableStatus */.PS)(status),
-            reason: `HTTP ${status}${reason}`,
-            retryAfterMs: (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after']),
-        });
-    };
-    return await (0,retry/* withRetriesOrLastError */.aR)((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry, (last, summary) => new errors/* SigningError */.uJ(last.status, `${last.message} ${redact(summary)}.`, last.serverMessage, { cause: last.cause }));
+            const message = serverMessage(answer.body, signing_client_MAX_QUOTED_BODY, redact);
+            const location = headerValue(answer.headers['location']);
+            const hint = hintFor(status, message, opts.manifest, endpoint, location ? redact(location) : undefined);
+            const reason = answer.statusText ? ` ${answer.statusText}` : '';
+            const said = message !== undefined ? `: ${message}` : ' (empty body)';
+            return new errors/* SigningError */.uJ(status, redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`), message);
+        },
+        gaveUp: (last, summary) => new errors/* SigningError */.uJ(last.status, `${last.message} ${redact(summary)}.`, last.serverMessage, { cause: last.cause }),
+    });
 }
 /** The request body with keys in `@grafana/sign-plugin`'s order; optional fields only when set. */
 function requestBody(manifest) {
@@ -31792,7 +31869,7 @@ function connectionFailure(endpoint, err, timeoutMs) {
     return (`Could not reach ${endpoint}: ${detail}${codeText}. Check grafana-com-url, the network and any proxy ` +
         'settings (https_proxy, no_proxy), then retry.');
 }
-/** What to do about a refusal, by status (SIGNATURES.md §7 lists the errors seen in the wild). */
+/** What to do about a refusal, by status (docs/verification.md#signing lists the errors seen in the wild). */
 function hintFor(status, serverMessage, manifest, endpoint, location) {
     const level = manifest.signatureType ? `signature type "${manifest.signatureType}"` : 'its signature level';
     if (status >= 300 && status < 400) {
@@ -31870,7 +31947,7 @@ class SignedManifestRejectedError extends errors/* SignPluginError */.t7 {
     }
 }
 /**
- * Signs `dist` through grafana.com (`POST {grafanaComUrl}/plugins/ci/sign`, SIGNATURES.md §7).
+ * Signs `dist` through grafana.com (`POST {grafanaComUrl}/plugins/ci/sign`, docs/verification.md#signing).
  *
  * The answer is verified against the files with the trusted keys (plugin, version, every hash, every file
  * covered, the signature type and root URLs asked for) before MANIFEST.txt is replaced by a rename of a
@@ -31941,7 +32018,7 @@ async function signLocked(options, temps) {
         appUrls: request.rootUrls ?? null,
         now: options.now,
     });
-    const expectations = (0,verify_expectations/* checkExpectations */.Ez)(verification, {
+    const expectations = checkExpectations(verification, {
         signatureType: options.signatureType,
         rootUrls: request.rootUrls,
     });
@@ -32461,7 +32538,78 @@ function statusOf(error) {
 var constants = __nccwpck_require__(33895);
 // EXTERNAL MODULE: ./lib/text/escape.js
 var text_escape = __nccwpck_require__(18944);
+;// CONCATENATED MODULE: ./lib/action/summary-model.js
+/** Largest `n` in [lo, hi] whose rendering fits (renderings grow with `n`), or undefined when none does. */
+function largestFitting(lo, hi, renderN, fits) {
+    let best;
+    while (lo <= hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        const text = renderN(mid);
+        if (fits(text)) {
+            best = text;
+            lo = mid + 1;
+        }
+        else {
+            hi = mid - 1;
+        }
+    }
+    return best;
+}
+/** Cuts a string to `chars` code points, marking the cut with `…`. */
+function clip(s, chars) {
+    if (s.length <= chars)
+        return s;
+    const points = Array.from(s);
+    return points.length <= chars ? s : points.slice(0, Math.max(1, chars - 1)).join('') + '…';
+}
+/** Cuts text to at most `maxBytes` UTF-8 bytes at a character boundary, never inside an entity. */
+function cutToBytes(s, maxBytes) {
+    if (Buffer.byteLength(s, 'utf8') <= maxBytes)
+        return s;
+    let out = '';
+    let bytes = 0;
+    for (const ch of s) {
+        const n = Buffer.byteLength(ch, 'utf8');
+        if (bytes + n > maxBytes)
+            break;
+        out += ch;
+        bytes += n;
+    }
+    return out.replace(/&[#a-z0-9]*$/i, '');
+}
+/** Bounds of the value-length search: below 16 characters a path or hash says nothing. */
+const MIN_CHARS = 16;
+const MAX_CHARS = 65_536;
+/** Sorts the findings of `result` into the summary's sections (notes, modified, missing, not covered, other). */
+function buildModel(result, expectations, ctx) {
+    const model = {
+        result,
+        expectations,
+        ctx,
+        pluginId: result.plugin.id || result.manifest?.plugin || ctx.distPath,
+        modified: [],
+        missing: [],
+        notCovered: [],
+        other: [],
+        notes: [],
+    };
+    for (const f of result.findings) {
+        if (f.status === null)
+            model.notes.push(f);
+        else if (f.kind === 'file-modified')
+            model.modified.push(f);
+        else if (f.kind === 'file-missing')
+            model.missing.push(f);
+        else if (f.kind === 'file-not-covered')
+            model.notCovered.push(f);
+        else
+            model.other.push(f);
+    }
+    return model;
+}
+
 ;// CONCATENATED MODULE: ./lib/action/summary.js
+
 
 
 /** Default size cap: GitHub refuses a step summary over 1 MiB (1,048,576 bytes); this leaves room for others. */
@@ -32470,7 +32618,7 @@ const DEFAULT_MAX_SUMMARY_BYTES = 1_000_000;
 const DEFAULT_MAX_LIST_ITEMS = 100;
 
 /**
- * Renders the job summary of one verification: the verdict in Grafana's words (SIGNATURES.md §8) and the plugin
+ * Renders the job summary of one verification: the verdict in Grafana's words (docs/verification.md#grafana-words) and the plugin
  * id as the heading; for failures Grafana's log line and the deciding reason; a table of the signature's facts;
  * one `<details>` block per kind of problem file (modified, missing, not covered); other problems; the root-URL
  * checks; the expectations; notes; links to the artifact and the run.
@@ -32505,58 +32653,6 @@ function renderSummary(result, expectations, ctx) {
     return cutToBytes(renderHeading(model, 80) + '\n', maxBytes);
 }
 // ---------------------------------------------------------------------------------------------------------------
-/** Bounds of the value-length search: below 16 characters a path or hash says nothing. */
-const MIN_CHARS = 16;
-const MAX_CHARS = 65_536;
-function buildModel(result, expectations, ctx) {
-    const model = {
-        result,
-        expectations,
-        ctx,
-        pluginId: result.plugin.id || result.manifest?.plugin || ctx.distPath,
-        modified: [],
-        missing: [],
-        notCovered: [],
-        other: [],
-        notes: [],
-    };
-    for (const f of result.findings) {
-        if (f.status === null)
-            model.notes.push(f);
-        else if (f.kind === 'file-modified')
-            model.modified.push(f);
-        else if (f.kind === 'file-missing')
-            model.missing.push(f);
-        else if (f.kind === 'file-not-covered')
-            model.notCovered.push(f);
-        else
-            model.other.push(f);
-    }
-    return model;
-}
-/** Largest `n` in [lo, hi] whose rendering fits (renderings grow with `n`), or undefined when none does. */
-function largestFitting(lo, hi, renderN, fits) {
-    let best;
-    while (lo <= hi) {
-        const mid = Math.floor((lo + hi) / 2);
-        const text = renderN(mid);
-        if (fits(text)) {
-            best = text;
-            lo = mid + 1;
-        }
-        else {
-            hi = mid - 1;
-        }
-    }
-    return best;
-}
-/** Cuts a string to `chars` code points, marking the cut with `…`. */
-function clip(s, chars) {
-    if (s.length <= chars)
-        return s;
-    const points = Array.from(s);
-    return points.length <= chars ? s : points.slice(0, Math.max(1, chars - 1)).join('') + '…';
-}
 /** Outside text for HTML content: clipped, escaped, line breaks as `<br>` (a blank line would end the HTML block). */
 function summary_text(s, lim) {
     return (0,text_escape/* summaryText */.g5)(clip(s, lim.chars));
@@ -32583,7 +32679,7 @@ function renderHeading(model, chars) {
     const status = model.result.status;
     return `## ${ICON[status]} ${(0,findings/* grafanaBadge */.MS)(status)}: ${(0,text_escape/* markdownText */.p7)(clip(model.pluginId, chars))}`;
 }
-/** What Grafana does with a plugin of this status (SIGNATURES.md §1, "Loading"). */
+/** What Grafana does with a plugin of this status (docs/verification.md#order). */
 function loadingSentence(status) {
     switch (status) {
         case 'valid':
@@ -32802,20 +32898,66 @@ function renderMinimal(model, maxBytes) {
         `<p>⚠️ <em>The full summary does not fit in ${maxBytes} bytes; see the job log.</em></p>`,
     ].join('\n\n') + '\n');
 }
-/** Cuts text to at most `maxBytes` UTF-8 bytes at a character boundary, never inside an entity. */
-function cutToBytes(s, maxBytes) {
-    if (Buffer.byteLength(s, 'utf8') <= maxBytes)
-        return s;
-    let out = '';
-    let bytes = 0;
-    for (const ch of s) {
-        const n = Buffer.byteLength(ch, 'utf8');
-        if (bytes + n > maxBytes)
-            break;
-        out += ch;
-        bytes += n;
+/** The zip layout problems of a plugin zip, for the summary (at most 50 listed). */
+function renderLayoutSection(layout) {
+    if (!layout || layout.length === 0)
+        return '';
+    const items = layout.slice(0, 50).map((l) => `<li>${(0,text_escape/* summaryText */.g5)(l.message)}</li>`);
+    if (layout.length > 50)
+        items.push(`<li>… and ${layout.length - 50} more</li>`);
+    return `\n\n<p><strong>Zip layout problems (${layout.length})</strong></p>\n<ul>${items.join('')}</ul>\n\n`;
+}
+/** Rows shown in the summary section before `… and N more`. */
+const MAX_SUMMARY_ROWS = 100;
+/** Outside text for an HTML cell of the summary, at most 600 characters, through the escaping layer. */
+function routeCell(s) {
+    return (0,text_escape/* summaryText */.g5)(s.length > 600 ? s.slice(0, 599) + '…' : s);
+}
+/**
+ * The "Proxy routes" job-summary section: one table row per finding (rule, file:line, message, fix), every value
+ * escaped. @returns HTML with a Markdown heading, or "" when there is nothing to say.
+ */
+function renderRoutesSection(findings, checks) {
+    if (checks === 'off')
+        return '';
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const head = `### Proxy routes\n\n`;
+    if (findings.length === 0)
+        return `${head}<p>No problem found in the plugin.json routes.</p>\n`;
+    const rows = findings.slice(0, MAX_SUMMARY_ROWS).map((f) => {
+        const where = f.location.file ?? `${f.plugin}/${f.file}`;
+        return (`<tr><td>${f.severity === 'error' ? '❌' : '⚠️'} <code>${routeCell(f.rule)}</code></td>` +
+            `<td><code>${routeCell(`${where}:${f.location.line}`)}</code></td><td>${routeCell(f.message)}</td><td>${routeCell(f.fix)}</td></tr>`);
+    });
+    if (findings.length > MAX_SUMMARY_ROWS)
+        rows.push(`<tr><td colspan="4">… and ${findings.length - MAX_SUMMARY_ROWS} more</td></tr>`);
+    const verdict = errors > 0 && checks === 'error'
+        ? `<p><strong>${errors} error finding(s): the plugin was not signed.</strong></p>`
+        : `<p>${errors} error(s), ${findings.length - errors} warning(s).</p>`;
+    return `${head}${verdict}\n<table><tr><th>Rule</th><th>File:line</th><th>What Grafana does</th><th>Fix</th></tr>${rows.join('')}</table>\n`;
+}
+/**
+ * The whole job summary of a run: per verified plugin its verdict page ({@link renderSummary}), its zip layout
+ * problems and its "Proxy routes" section, under a count heading when there are several plugins. Each plugin gets
+ * an equal share of {@link DEFAULT_MAX_SUMMARY_BYTES}.
+ *
+ * @returns the summary text (Markdown headings, HTML blocks), or "" when no plugin was verified.
+ */
+function renderJobSummary(plugins, opts) {
+    const budget = Math.floor(DEFAULT_MAX_SUMMARY_BYTES / Math.max(1, plugins.length)) - 200;
+    const sections = plugins.map((p) => renderSummary(p.result, p.expectations, {
+        distPath: p.distPath,
+        runUrl: opts.runUrl,
+        artifact: p.artifact,
+        maxBytes: budget,
+    }) +
+        renderLayoutSection(p.layout) +
+        (p.routeFindings ? `\n\n${renderRoutesSection(p.routeFindings, opts.routeChecks)}` : ''));
+    if (plugins.length > 1) {
+        const failing = plugins.filter((p) => p.failing).length;
+        sections.unshift(`## Grafana plugin signatures: ${plugins.length} plugins, ${failing} failing\n\n`);
     }
-    return out.replace(/&[#a-z0-9]*$/i, '');
+    return sections.join('\n\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/action/targets.js
@@ -32881,12 +33023,11 @@ async function resolveTargets(lines, workspace) {
 
 // EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
 var main = __nccwpck_require__(99547);
-// EXTERNAL MODULE: ./lib/go/path.js
-var path = __nccwpck_require__(94251);
 ;// CONCATENATED MODULE: ./lib/routes/json.js
 /**
  * plugin.json read with source positions (jsonc-parser, strict JSON) and Go `encoding/json`'s key matching
- * (ROUTES.md §1): keys match Go field names case-insensitively, the last matching key wins, `null` means unset.
+ * (docs/route-hygiene.md#decoding): keys match Go field names case-insensitively, the last matching key wins, `null`
+ * means unset.
  */
 
 /**
@@ -32961,22 +33102,163 @@ function fieldMembers(obj, goName) {
 const NONE = [];
 /** Members of each object node by folded key, built once per node. */
 const FIELD_INDEX = new WeakMap();
-/** The member Go keeps for `goName` (the last matching), or undefined. */
-function lastField(obj, goName) {
-    const all = fieldMembers(obj, goName);
-    return all[all.length - 1];
-}
 /** The raw source text of a node. */
 function rawText(doc, n) {
     return doc.text.slice(n.offset, n.offset + n.length);
 }
 
+// EXTERNAL MODULE: ./lib/go/path.js
+var path = __nccwpck_require__(94251);
+;// CONCATENATED MODULE: ./lib/routes/names.js
+/**
+ * The name heuristics of the route rules (docs/route-hygiene.md#rules): which jsonData keys look like secrets, which header, query parameter and body
+ * property names look like credentials; and `q`, the quoting of values in route messages.
+ */
+const SECRET_KEY_PARTS = [
+    'password',
+    'passwd',
+    'secret',
+    'apikey',
+    'apitoken',
+    'privatekey',
+    'accesstoken',
+    'authtoken',
+    'bearertoken',
+    'refreshtoken',
+    'sessiontoken',
+];
+const SECRET_KEY_EXACT = new Set(['token', 'pwd', 'pass']);
+const NOT_SECRET_SUFFIXES = [
+    'url',
+    'uri',
+    'endpoint',
+    'path',
+    'file',
+    'filename',
+    'name',
+    'id',
+    'type',
+    'header',
+    'headername',
+    'field',
+    'param',
+    'enabled',
+    'set',
+    'configured',
+    'mode',
+    'expiry',
+    'expires',
+    'ttl',
+    'length',
+    'version',
+];
+const CREDENTIAL_NAMES = new Set([
+    'apikey',
+    'xapikey',
+    'apitoken',
+    'xapitoken',
+    'token',
+    'accesstoken',
+    'authtoken',
+    'xauthtoken',
+    'privatetoken',
+    'xauthkey',
+    'authkey',
+    'password',
+    'passwd',
+    'secret',
+    'clientsecret',
+    'key',
+]);
+/** A value quoted for a message, cut to 80 characters. */
+function q(v) {
+    const s = JSON.stringify(v) ?? String(v);
+    return s.length > 80 ? s.slice(0, 79) + '…' : s;
+}
+function normalizeName(s) {
+    return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+/** Route-rule heuristic (docs/route-hygiene.md#rules): does a jsonData key look like a secret? */
+function isSecretLookingKey(key) {
+    const n = normalizeName(key);
+    if (NOT_SECRET_SUFFIXES.some((s) => n.endsWith(s)))
+        return false;
+    return SECRET_KEY_EXACT.has(n) || SECRET_KEY_PARTS.some((p) => n.includes(p));
+}
+/** Route-rule heuristic (docs/route-hygiene.md#rules): is a header or query parameter name credential-like? */
+function isCredentialLikeName(name) {
+    return CREDENTIAL_NAMES.has(normalizeName(name));
+}
+
+;// CONCATENATED MODULE: ./lib/routes/precedence.js
+/**
+ * Route precedence (docs/route-hygiene.md#matching): the first route that matches a request wins, so a later route that an earlier one
+ * covers is unreachable (`route-shadowed`).
+ */
+
+
+/** docs/route-hygiene.md#matching: `path.Clean("/" + p)` made relative. */
+function cleanDataSourcePath(p) {
+    const c = (0,path/* cleanPath */.t)('/' + p).replace(/^\/+/, '');
+    return c === '.' && p !== '.' ? '' : c;
+}
+function methodCovers(earlier, later) {
+    return earlier === '' || earlier === '*' || earlier === later;
+}
+function appCovers(earlier, later) {
+    const a = earlier.replace(/^\/+|\/+$/g, '');
+    const b = later.replace(/^\/+|\/+$/g, '');
+    if (a === b)
+        return true;
+    if (a === '*')
+        return b !== '';
+    const dynamic = (s) => s.includes(':') || s.includes('(');
+    if (dynamic(a) || dynamic(b))
+        return false;
+    if (a.endsWith('/*')) {
+        const p = a.slice(0, -2);
+        return !p.includes('*') && b.startsWith(p + '/') && b.length > p.length + 1;
+    }
+    return false;
+}
+/**
+ * `route-shadowed` (docs/route-hygiene.md#matching, #rules): reported once, on the later route, naming the first earlier route that matches
+ * every request it matches. Routes that failed to decode their path or method, or whose method is invalid, take no
+ * part.
+ *
+ * @param c collects the findings. @param routes the decoded routes of the last `routes` key, in order.
+ * @param invalidMethod indexes of routes given `route-method-invalid`. @param kind the plugin type.
+ */
+function reportShadowed(c, routes, invalidMethod, kind) {
+    const eligible = routes.filter((r) => !r.badMatch && !invalidMethod.has(r.index));
+    const paths = eligible.map((r) => r.path?.value ?? '');
+    const methods = eligible.map((r) => r.method?.value ?? '');
+    const cleaned = kind === 'datasource' ? paths.map(cleanDataSourcePath) : paths;
+    for (let j = 0; j < eligible.length; j++) {
+        const later = eligible[j];
+        const lp = paths[j];
+        const lm = methods[j];
+        for (let i = 0; i < j; i++) {
+            if (!methodCovers(methods[i], lm))
+                continue;
+            if (kind === 'datasource' ? !cleaned[j].startsWith(cleaned[i]) : !appCovers(paths[i], lp))
+                continue;
+            const earlier = eligible[i];
+            const ep = paths[i];
+            const where = later.path !== undefined && !later.path.isNull ? later.path : undefined;
+            const duplicate = ep === lp && methods[i] === lm;
+            c.add('route-shadowed', where?.node ?? later.node, where?.ptr ?? later.ptr, `unreachable: route ${earlier.index} (path ${q(ep)}) matches every request this one matches and the first match wins${duplicate ? ' (duplicate route)' : ''}`);
+            break;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/routes/rules.js
 /**
- * The route hygiene rules of `../shared/grafana/ROUTES.md` §9: ids, severities, descriptions and fixes.
+ * The route hygiene rules of docs/route-hygiene.md#rules: ids, severities, descriptions and fixes.
  * The ids, severities and pointers are the contract; the wording is ours.
  */
-/** Every rule of ROUTES.md §9, in its table's order. */
+/** Every rule of docs/route-hygiene.md#rules, in the order of its sections. */
 const ROUTE_RULES = [
     {
         id: 'template-parse-error',
@@ -33127,6 +33409,211 @@ const ROUTE_RULES = [
 /** The rule of an id. */
 function routeRule(id) {
     return ROUTE_RULES.find((r) => r.id === id);
+}
+
+;// CONCATENATED MODULE: ./lib/routes/decode.js
+/**
+ * Decoding of plugin.json `routes` as Go's `encoding/json` does into Grafana's `Route` type (docs/route-hygiene.md#decoding, #route-object):
+ * case-insensitive keys with the last one winning, `null` as the zero value, and a `route-decode-error` finding where
+ * Go's decoder fails.
+ */
+
+
+
+/** Go's `strings.Title` as RoleType's decoder uses it: upper-cases the first letter of each word. */
+function goTitle(s) {
+    let prev = ' ';
+    let out = '';
+    for (const ch of s) {
+        const sep = !/[\p{L}\p{Nd}_]/u.test(prev);
+        out += sep ? ch.toUpperCase() : ch;
+        prev = ch;
+    }
+    return out;
+}
+const ROLES = new Set(['None', 'Viewer', 'Editor', 'Admin']);
+/** Collects findings while decoding routes; `RouteChecker` adds the rules (docs/route-hygiene.md#rules). */
+class RouteDecoder {
+    doc;
+    file;
+    findings = [];
+    constructor(doc, file) {
+        this.doc = doc;
+        this.file = file;
+    }
+    add(rule, node, ptr, message) {
+        const r = routeRule(rule);
+        const { line, column } = lineColumn(this.doc, node.offset);
+        this.findings.push({
+            rule,
+            severity: r.severity,
+            file: this.file,
+            pointer: ptr,
+            line,
+            column,
+            message,
+            fix: r.fix,
+        });
+    }
+    decodeError(node, ptr, what) {
+        this.add('route-decode-error', node, ptr, `${what}: Go's encoding/json cannot decode it, so Grafana does not load the plugin`);
+    }
+    /** Decodes a Go `string` field of `obj` (every matching key is checked; the last one is kept). */
+    str(obj, objPtr, goName, label) {
+        let kept;
+        for (const m of fieldMembers(obj, goName)) {
+            const ptr = `${objPtr}/${pointerToken(m.key)}`;
+            if (m.value.type === 'string')
+                kept = { node: m.value, ptr, value: String(m.value.value), isNull: false, member: m };
+            else if (m.value.type === 'null')
+                kept = { node: m.value, ptr, value: '', isNull: true, member: m };
+            else {
+                this.decodeError(m.value, ptr, `${label} is a JSON ${m.value.type}, not a string`);
+                kept = undefined;
+            }
+        }
+        return kept;
+    }
+    /** Decodes a `[]{name, content}` field (Header or URLParam). */
+    nameContentList(obj, objPtr, goName) {
+        let kept;
+        for (const m of fieldMembers(obj, goName)) {
+            const ptr = `${objPtr}/${pointerToken(m.key)}`;
+            if (m.value.type === 'null') {
+                kept = undefined;
+                continue;
+            }
+            if (m.value.type !== 'array') {
+                this.decodeError(m.value, ptr, `${goName} is a JSON ${m.value.type}, not an array`);
+                kept = undefined;
+                continue;
+            }
+            const entries = [];
+            (m.value.children ?? []).forEach((e, k) => {
+                const eptr = `${ptr}/${k}`;
+                if (e.type === 'null') {
+                    entries.push({ node: e, ptr: eptr });
+                    return;
+                }
+                if (e.type !== 'object') {
+                    this.decodeError(e, eptr, `${goName}[${k}] is a JSON ${e.type}, not an object`);
+                    return;
+                }
+                entries.push({
+                    node: e,
+                    ptr: eptr,
+                    name: this.str(e, eptr, 'name', `${goName}[${k}].name`),
+                    content: this.str(e, eptr, 'content', `${goName}[${k}].content`),
+                });
+            });
+            kept = { node: m.value, ptr, entries };
+        }
+        return kept;
+    }
+    /** Decodes a `*JWTTokenAuth` field (`tokenAuth`, `jwtTokenAuth`). */
+    tokenAuth(obj, objPtr, goName) {
+        let kept;
+        for (const m of fieldMembers(obj, goName)) {
+            const ptr = `${objPtr}/${pointerToken(m.key)}`;
+            if (m.value.type === 'null') {
+                kept = undefined;
+                continue;
+            }
+            if (m.value.type !== 'object') {
+                this.decodeError(m.value, ptr, `${goName} is a JSON ${m.value.type}, not an object`);
+                kept = undefined;
+                continue;
+            }
+            const t = { node: m.value, ptr, url: this.str(m.value, ptr, 'url', `${goName}.url`), params: [] };
+            for (const s of fieldMembers(m.value, 'scopes')) {
+                const sptr = `${ptr}/${pointerToken(s.key)}`;
+                if (s.value.type === 'null')
+                    continue;
+                if (s.value.type !== 'array') {
+                    this.decodeError(s.value, sptr, `${goName}.scopes is a JSON ${s.value.type}, not an array`);
+                    continue;
+                }
+                (s.value.children ?? []).forEach((e, k) => {
+                    if (e.type !== 'string' && e.type !== 'null') {
+                        this.decodeError(e, `${sptr}/${k}`, `${goName}.scopes[${k}] is a JSON ${e.type}, not a string`);
+                    }
+                });
+            }
+            for (const p of fieldMembers(m.value, 'params')) {
+                const pptr = `${ptr}/${pointerToken(p.key)}`;
+                if (p.value.type === 'null') {
+                    t.params = [];
+                    continue;
+                }
+                if (p.value.type !== 'object') {
+                    this.decodeError(p.value, pptr, `${goName}.params is a JSON ${p.value.type}, not an object`);
+                    t.params = [];
+                    continue;
+                }
+                const params = new Map();
+                for (const e of members(p.value)) {
+                    const eptr = `${pptr}/${pointerToken(e.key)}`;
+                    if (e.value.type === 'string' || e.value.type === 'null') {
+                        params.set(e.key, {
+                            node: e.value,
+                            ptr: eptr,
+                            value: e.value.type === 'string' ? String(e.value.value) : '',
+                            isNull: e.value.type === 'null',
+                            member: e,
+                        });
+                    }
+                    else {
+                        this.decodeError(e.value, eptr, `${goName}.params.${e.key} is a JSON ${e.value.type}, not a string`);
+                        params.delete(e.key);
+                    }
+                }
+                t.params = [...params].map(([key, value]) => ({ key, value }));
+            }
+            kept = t;
+        }
+        return kept;
+    }
+    /** Decodes one route; reports every decode error. */
+    decodeRoute(node, index, ptr) {
+        const path = this.str(node, ptr, 'path', 'path');
+        const method = this.str(node, ptr, 'method', 'method');
+        const badMatch = (fieldMembers(node, 'path').length > 0 && path === undefined) ||
+            (fieldMembers(node, 'method').length > 0 && method === undefined);
+        this.str(node, ptr, 'reqAction', 'reqAction');
+        for (const m of fieldMembers(node, 'reqRole')) {
+            const rptr = `${ptr}/${pointerToken(m.key)}`;
+            if (m.value.type === 'null')
+                continue;
+            if (m.value.type !== 'string') {
+                this.decodeError(m.value, rptr, `reqRole is a JSON ${m.value.type}, not a string`);
+                continue;
+            }
+            const role = goTitle(String(m.value.value));
+            if (role !== '' && !ROLES.has(role)) {
+                this.decodeError(m.value, rptr, `reqRole ${q(m.value.value)} is not None, Viewer, Editor or Admin`);
+            }
+        }
+        const route = {
+            index,
+            node,
+            ptr,
+            path,
+            method,
+            url: this.str(node, ptr, 'url', 'url'),
+            authType: this.str(node, ptr, 'authType', 'authType'),
+            headers: this.nameContentList(node, ptr, 'headers'),
+            urlParams: this.nameContentList(node, ptr, 'urlParams'),
+            tokenAuth: this.tokenAuth(node, ptr, 'tokenAuth'),
+            jwtTokenAuth: this.tokenAuth(node, ptr, 'jwtTokenAuth'),
+            badMatch,
+        };
+        const body = fieldMembers(node, 'body');
+        const lastBody = body[body.length - 1];
+        if (lastBody !== undefined && lastBody.value.type !== 'null') {
+            route.body = { node: lastBody.value, ptr: `${ptr}/${pointerToken(lastBody.key)}` };
+        }
+        return route;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/go/template/lex.js
@@ -33930,6 +34417,34 @@ function parseFloat64(s) {
     return v;
 }
 
+;// CONCATENATED MODULE: ./lib/go/template/funcs.js
+/**
+ * From Go's `text/template/funcs.go`: the names of the `builtins()` function map, which `template.New(name).Parse`
+ * resolves function names against (the functions themselves are never run here).
+ */
+/** Function names of Go's `text/template` builtins (funcs.go `builtins()`). */
+const GO_TEMPLATE_BUILTINS = [
+    'and',
+    'call',
+    'html',
+    'index',
+    'slice',
+    'js',
+    'len',
+    'not',
+    'or',
+    'print',
+    'printf',
+    'println',
+    'urlquery',
+    'eq',
+    'ge',
+    'gt',
+    'le',
+    'lt',
+    'ne',
+];
+
 ;// CONCATENATED MODULE: ./lib/go/template/node.js
 /**
  * Port of Go's `text/template/parse/node.go`: the parse tree of a template and its `String()` form.
@@ -34018,14 +34533,15 @@ function isEmptyTree(n) {
 
 ;// CONCATENATED MODULE: ./lib/go/template/parse.js
 /**
- * Port of Go's `text/template/parse/parse.go` (the template parser), plus the function table of
- * `text/template/funcs.go` (`builtins`) that `template.New(name).Parse(text)` resolves names against.
+ * Port of the single Go file `text/template/parse/parse.go` (the template parser). The function names it resolves
+ * against by default, Go's `builtins`, are in `funcs.ts` (`text/template/funcs.go`).
  *
  * Own code: Grafana interpolates proxy routes with Go's `text/template`, which resolves function names and
  * variables while parsing; no JavaScript library reproduces which templates Go rejects, or its messages
  * ("template: content:1: function \"b64enc\" not defined"). The port keeps parse.go's functions, control flow and
  * messages; errors are thrown as {@link TemplateParseError} and nothing else is thrown on any input.
  */
+
 
 
 
@@ -34039,28 +34555,6 @@ class TemplateParseError extends Error {
         this.name = 'TemplateParseError';
     }
 }
-/** Function names of Go's `text/template` builtins (funcs.go `builtins()`). */
-const GO_TEMPLATE_BUILTINS = [
-    'and',
-    'call',
-    'html',
-    'index',
-    'slice',
-    'js',
-    'len',
-    'not',
-    'or',
-    'print',
-    'printf',
-    'println',
-    'urlquery',
-    'eq',
-    'ge',
-    'gt',
-    'le',
-    'lt',
-    'ne',
-];
 const BUILTIN_SET = new Set(GO_TEMPLATE_BUILTINS);
 const EMPTY_SET = new Set();
 /** Go's `Mode` bits. */
@@ -34674,9 +35168,9 @@ function parseTemplate(name, text, extraFuncs = [], options = {}) {
 
 ;// CONCATENATED MODULE: ./lib/routes/template.js
 /**
- * Static analysis of one route template as Grafana executes it (ROUTES.md §3): parse with the Go port, then find
- * the references to the template data (`JsonData`, `SecureJsonData`, `URL`) and the execution errors that are
- * certain whatever the data (§3.2).
+ * Static analysis of one route template as Grafana executes it (docs/route-hygiene.md#templates): parse with the Go
+ * port, then find the references to the template data (`JsonData`, `SecureJsonData`, `URL`) and the execution errors
+ * that are certain whatever the data.
  */
 
 
@@ -34844,7 +35338,9 @@ function maskActions(text) {
         parts.push(MASK.repeat(text.length - at));
     return parts.join('');
 }
-/** Splits a masked URL template into scheme, authority, userinfo and query/fragment (ROUTES.md §9). */
+/**
+ * Splits a masked URL template into scheme, authority, userinfo and query/fragment (docs/route-hygiene.md#url-parts).
+ */
 function urlParts(masked) {
     const templatedStart = masked.startsWith(MASK);
     const sep = masked.indexOf('://');
@@ -34873,16 +35369,16 @@ function urlParts(masked) {
     return { templatedStart, scheme, authorityStart, authorityEnd, userinfoEnd, queryStart: q };
 }
 
-;// CONCATENATED MODULE: ./lib/routes/check.js
+;// CONCATENATED MODULE: ./lib/routes/route-checks.js
 /**
- * Route hygiene of one plugin.json: decodes `routes` as Go's `encoding/json` does into Grafana's `Route` type
- * (ROUTES.md §1–§2), analyses every templated value (§3) and applies the rules of §9 with their precedence.
+ * The per-route rules (docs/route-hygiene.md#templates to #rules): keys, method and path, headers, URL parameters, token auth, body and URL,
+ * each templated value analysed as Grafana's text/template would run it.
  */
 
 
 
 
-/** Route keys of ROUTES.md §2 (folded); anything else is `route-unknown-key`. */
+/** Route keys of Grafana's `Route` type (docs/route-hygiene.md#route-object, folded); anything else is `route-unknown-key`. */
 const KNOWN_ROUTE_KEYS = new Set([
     'path',
     'method',
@@ -34897,276 +35393,10 @@ const KNOWN_ROUTE_KEYS = new Set([
     'authType',
     'reqSignedIn',
 ].map(foldKey));
-const SECRET_KEY_PARTS = [
-    'password',
-    'passwd',
-    'secret',
-    'apikey',
-    'apitoken',
-    'privatekey',
-    'accesstoken',
-    'authtoken',
-    'bearertoken',
-    'refreshtoken',
-    'sessiontoken',
-];
-const SECRET_KEY_EXACT = new Set(['token', 'pwd', 'pass']);
-const NOT_SECRET_SUFFIXES = [
-    'url',
-    'uri',
-    'endpoint',
-    'path',
-    'file',
-    'filename',
-    'name',
-    'id',
-    'type',
-    'header',
-    'headername',
-    'field',
-    'param',
-    'enabled',
-    'set',
-    'configured',
-    'mode',
-    'expiry',
-    'expires',
-    'ttl',
-    'length',
-    'version',
-];
-const CREDENTIAL_NAMES = new Set([
-    'apikey',
-    'xapikey',
-    'apitoken',
-    'xapitoken',
-    'token',
-    'accesstoken',
-    'authtoken',
-    'xauthtoken',
-    'privatetoken',
-    'xauthkey',
-    'authkey',
-    'password',
-    'passwd',
-    'secret',
-    'clientsecret',
-    'key',
-]);
-/** A value quoted for a message, cut to 80 characters. */
-function q(v) {
-    const s = JSON.stringify(v) ?? String(v);
-    return s.length > 80 ? s.slice(0, 79) + '…' : s;
-}
-function normalizeName(s) {
-    return s.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-/** ROUTES.md §9 heuristic: does a jsonData key look like a secret? */
-function isSecretLookingKey(key) {
-    const n = normalizeName(key);
-    if (NOT_SECRET_SUFFIXES.some((s) => n.endsWith(s)))
-        return false;
-    return SECRET_KEY_EXACT.has(n) || SECRET_KEY_PARTS.some((p) => n.includes(p));
-}
-/** ROUTES.md §9 heuristic: is a header or query parameter name credential-like? */
-function isCredentialLikeName(name) {
-    return CREDENTIAL_NAMES.has(normalizeName(name));
-}
 /** HTTP token characters (RFC 7230 tchar), which Go's `httpguts.ValidHeaderFieldName` accepts. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** Go's `strings.Title` as RoleType's decoder uses it: upper-cases the first letter of each word. */
-function goTitle(s) {
-    let prev = ' ';
-    let out = '';
-    for (const ch of s) {
-        const sep = !/[\p{L}\p{Nd}_]/u.test(prev);
-        out += sep ? ch.toUpperCase() : ch;
-        prev = ch;
-    }
-    return out;
-}
-const ROLES = new Set(['None', 'Viewer', 'Editor', 'Admin']);
-class Checker {
-    doc;
-    file;
-    findings = [];
-    constructor(doc, file) {
-        this.doc = doc;
-        this.file = file;
-    }
-    add(rule, node, ptr, message) {
-        const r = routeRule(rule);
-        const { line, column } = lineColumn(this.doc, node.offset);
-        this.findings.push({
-            rule,
-            severity: r.severity,
-            file: this.file,
-            pointer: ptr,
-            line,
-            column,
-            message,
-            fix: r.fix,
-        });
-    }
-    decodeError(node, ptr, what) {
-        this.add('route-decode-error', node, ptr, `${what}: Go's encoding/json cannot decode it, so Grafana does not load the plugin`);
-    }
-    /** Decodes a Go `string` field of `obj` (every matching key is checked; the last one is kept). */
-    str(obj, objPtr, goName, label) {
-        let kept;
-        for (const m of fieldMembers(obj, goName)) {
-            const ptr = `${objPtr}/${pointerToken(m.key)}`;
-            if (m.value.type === 'string')
-                kept = { node: m.value, ptr, value: String(m.value.value), isNull: false, member: m };
-            else if (m.value.type === 'null')
-                kept = { node: m.value, ptr, value: '', isNull: true, member: m };
-            else {
-                this.decodeError(m.value, ptr, `${label} is a JSON ${m.value.type}, not a string`);
-                kept = undefined;
-            }
-        }
-        return kept;
-    }
-    /** Decodes a `[]{name, content}` field (Header or URLParam). */
-    nameContentList(obj, objPtr, goName) {
-        let kept;
-        for (const m of fieldMembers(obj, goName)) {
-            const ptr = `${objPtr}/${pointerToken(m.key)}`;
-            if (m.value.type === 'null') {
-                kept = undefined;
-                continue;
-            }
-            if (m.value.type !== 'array') {
-                this.decodeError(m.value, ptr, `${goName} is a JSON ${m.value.type}, not an array`);
-                kept = undefined;
-                continue;
-            }
-            const entries = [];
-            (m.value.children ?? []).forEach((e, k) => {
-                const eptr = `${ptr}/${k}`;
-                if (e.type === 'null') {
-                    entries.push({ node: e, ptr: eptr });
-                    return;
-                }
-                if (e.type !== 'object') {
-                    this.decodeError(e, eptr, `${goName}[${k}] is a JSON ${e.type}, not an object`);
-                    return;
-                }
-                entries.push({
-                    node: e,
-                    ptr: eptr,
-                    name: this.str(e, eptr, 'name', `${goName}[${k}].name`),
-                    content: this.str(e, eptr, 'content', `${goName}[${k}].content`),
-                });
-            });
-            kept = { node: m.value, ptr, entries };
-        }
-        return kept;
-    }
-    /** Decodes a `*JWTTokenAuth` field (`tokenAuth`, `jwtTokenAuth`). */
-    tokenAuth(obj, objPtr, goName) {
-        let kept;
-        for (const m of fieldMembers(obj, goName)) {
-            const ptr = `${objPtr}/${pointerToken(m.key)}`;
-            if (m.value.type === 'null') {
-                kept = undefined;
-                continue;
-            }
-            if (m.value.type !== 'object') {
-                this.decodeError(m.value, ptr, `${goName} is a JSON ${m.value.type}, not an object`);
-                kept = undefined;
-                continue;
-            }
-            const t = { node: m.value, ptr, url: this.str(m.value, ptr, 'url', `${goName}.url`), params: [] };
-            for (const s of fieldMembers(m.value, 'scopes')) {
-                const sptr = `${ptr}/${pointerToken(s.key)}`;
-                if (s.value.type === 'null')
-                    continue;
-                if (s.value.type !== 'array') {
-                    this.decodeError(s.value, sptr, `${goName}.scopes is a JSON ${s.value.type}, not an array`);
-                    continue;
-                }
-                (s.value.children ?? []).forEach((e, k) => {
-                    if (e.type !== 'string' && e.type !== 'null') {
-                        this.decodeError(e, `${sptr}/${k}`, `${goName}.scopes[${k}] is a JSON ${e.type}, not a string`);
-                    }
-                });
-            }
-            for (const p of fieldMembers(m.value, 'params')) {
-                const pptr = `${ptr}/${pointerToken(p.key)}`;
-                if (p.value.type === 'null') {
-                    t.params = [];
-                    continue;
-                }
-                if (p.value.type !== 'object') {
-                    this.decodeError(p.value, pptr, `${goName}.params is a JSON ${p.value.type}, not an object`);
-                    t.params = [];
-                    continue;
-                }
-                const params = new Map();
-                for (const e of members(p.value)) {
-                    const eptr = `${pptr}/${pointerToken(e.key)}`;
-                    if (e.value.type === 'string' || e.value.type === 'null') {
-                        params.set(e.key, {
-                            node: e.value,
-                            ptr: eptr,
-                            value: e.value.type === 'string' ? String(e.value.value) : '',
-                            isNull: e.value.type === 'null',
-                            member: e,
-                        });
-                    }
-                    else {
-                        this.decodeError(e.value, eptr, `${goName}.params.${e.key} is a JSON ${e.value.type}, not a string`);
-                        params.delete(e.key);
-                    }
-                }
-                t.params = [...params].map(([key, value]) => ({ key, value }));
-            }
-            kept = t;
-        }
-        return kept;
-    }
-    /** Decodes one route; reports every decode error. */
-    decodeRoute(node, index, ptr) {
-        const path = this.str(node, ptr, 'path', 'path');
-        const method = this.str(node, ptr, 'method', 'method');
-        const badMatch = (fieldMembers(node, 'path').length > 0 && path === undefined) ||
-            (fieldMembers(node, 'method').length > 0 && method === undefined);
-        this.str(node, ptr, 'reqAction', 'reqAction');
-        for (const m of fieldMembers(node, 'reqRole')) {
-            const rptr = `${ptr}/${pointerToken(m.key)}`;
-            if (m.value.type === 'null')
-                continue;
-            if (m.value.type !== 'string') {
-                this.decodeError(m.value, rptr, `reqRole is a JSON ${m.value.type}, not a string`);
-                continue;
-            }
-            const role = goTitle(String(m.value.value));
-            if (role !== '' && !ROLES.has(role)) {
-                this.decodeError(m.value, rptr, `reqRole ${q(m.value.value)} is not None, Viewer, Editor or Admin`);
-            }
-        }
-        const route = {
-            index,
-            node,
-            ptr,
-            path,
-            method,
-            url: this.str(node, ptr, 'url', 'url'),
-            authType: this.str(node, ptr, 'authType', 'authType'),
-            headers: this.nameContentList(node, ptr, 'headers'),
-            urlParams: this.nameContentList(node, ptr, 'urlParams'),
-            tokenAuth: this.tokenAuth(node, ptr, 'tokenAuth'),
-            jwtTokenAuth: this.tokenAuth(node, ptr, 'jwtTokenAuth'),
-            badMatch,
-        };
-        const body = fieldMembers(node, 'body');
-        const lastBody = body[body.length - 1];
-        if (lastBody !== undefined && lastBody.value.type !== 'null') {
-            route.body = { node: lastBody.value, ptr: `${ptr}/${pointerToken(lastBody.key)}` };
-        }
-        return route;
-    }
+/** The decoder plus the per-route rules; `checkPluginJsonText` drives it. */
+class RouteChecker extends RouteDecoder {
     /**
      * Template rules common to every templated value: parse error, certain execution error, `.URL` in an app.
      * @returns the analysis when the template parses (so other rules may use it), else undefined.
@@ -35434,32 +35664,21 @@ function loopbackHost(masked, parts) {
     host = host.toLowerCase();
     return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
-/** ROUTES.md §4.1: `path.Clean("/" + p)` made relative. */
-function cleanDataSourcePath(p) {
-    const c = (0,path/* cleanPath */.t)('/' + p).replace(/^\/+/, '');
-    return c === '.' && p !== '.' ? '' : c;
-}
-function methodCovers(earlier, later) {
-    return earlier === '' || earlier === '*' || earlier === later;
-}
-function appCovers(earlier, later) {
-    const a = earlier.replace(/^\/+|\/+$/g, '');
-    const b = later.replace(/^\/+|\/+$/g, '');
-    if (a === b)
-        return true;
-    if (a === '*')
-        return b !== '';
-    const dynamic = (s) => s.includes(':') || s.includes('(');
-    if (dynamic(a) || dynamic(b))
-        return false;
-    if (a.endsWith('/*')) {
-        const p = a.slice(0, -2);
-        return !p.includes('*') && b.startsWith(p + '/') && b.length > p.length + 1;
-    }
-    return false;
-}
+
+;// CONCATENATED MODULE: ./lib/routes/check.js
 /**
- * Checks the routes of one plugin.json (ROUTES.md §9).
+ * Route hygiene of one plugin.json: decodes `routes` as Go's `encoding/json` does into Grafana's `Route` type
+ * (docs/route-hygiene.md#decoding), analyses every templated value (#templates) and applies the rules with their precedence (#rules).
+ * The parts: `decode.ts` (decoding like Go), `route-checks.ts` (per-route rules), `names.ts` (secret and credential
+ * name heuristics), `precedence.ts` (which route wins, `route-shadowed`); this module drives them.
+ */
+
+
+
+
+
+/**
+ * Checks the routes of one plugin.json (docs/route-hygiene.md#rules).
  *
  * @param text the plugin.json text. @param file its posix path relative to the plugin root (reported as is).
  * @returns findings in document order of the values (shadowing last); an unparsable file gives one
@@ -35467,7 +35686,7 @@ function appCovers(earlier, later) {
  */
 function checkPluginJsonText(text, file) {
     const doc = parseJsonDoc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    const c = new Checker(doc, file);
+    const c = new RouteChecker(doc, file);
     if (doc.error !== undefined || doc.root === undefined) {
         const { line, column } = lineColumn(doc, doc.error?.offset ?? 0);
         c.findings.push({
@@ -35520,28 +35739,7 @@ function checkPluginJsonText(text, file) {
             if (c.findings.slice(before).some((f) => f.rule === 'route-method-invalid'))
                 invalidMethod.add(r.index);
         }
-        // route-shadowed: reported once, on the later route, naming the first that covers it.
-        const eligible = routes.filter((r) => !r.badMatch && !invalidMethod.has(r.index));
-        const paths = eligible.map((r) => r.path?.value ?? '');
-        const methods = eligible.map((r) => r.method?.value ?? '');
-        const cleaned = kind === 'datasource' ? paths.map(cleanDataSourcePath) : paths;
-        for (let j = 0; j < eligible.length; j++) {
-            const later = eligible[j];
-            const lp = paths[j];
-            const lm = methods[j];
-            for (let i = 0; i < j; i++) {
-                if (!methodCovers(methods[i], lm))
-                    continue;
-                if (kind === 'datasource' ? !cleaned[j].startsWith(cleaned[i]) : !appCovers(paths[i], lp))
-                    continue;
-                const earlier = eligible[i];
-                const ep = paths[i];
-                const where = later.path !== undefined && !later.path.isNull ? later.path : undefined;
-                const duplicate = ep === lp && methods[i] === lm;
-                c.add('route-shadowed', where?.node ?? later.node, where?.ptr ?? later.ptr, `unreachable: route ${earlier.index} (path ${q(ep)}) matches every request this one matches and the first match wins${duplicate ? ' (duplicate route)' : ''}`);
-                break;
-            }
-        }
+        reportShadowed(c, routes, invalidMethod, kind);
     });
     return c.findings;
 }
@@ -35626,13 +35824,12 @@ async function checkRoutes(target) {
 
 ;// CONCATENATED MODULE: ./lib/action/routes.js
 /**
- * The action's route hygiene step (ROUTES.md §9): checks every plugin's plugin.json routes before anything is
- * signed, places each finding on the file the author edits (the `src/plugin.json` twin of a `dist` plugin.json),
- * and reports it as annotations, a "Proxy routes" job-summary section, outputs and an optional SARIF 2.1.0 file.
- * Thin shell over `src/routes/`; all text from the plugin reaches the runner through `./runner.ts` (redaction, escaping, the step-wide annotation cap),
- * the summary through `summaryText` (`src/text/escape.ts`).
+ * The action's route hygiene step (docs/route-hygiene.md#rules): checks every plugin's plugin.json routes before
+ * anything is signed, places each finding on the file the author edits (the `src/plugin.json` twin of a `dist`
+ * plugin.json), and reports it as annotations, a "Proxy routes" job-summary section, outputs and an optional SARIF
+ * 2.1.0 file. Thin shell over `src/routes/`; all text from the plugin reaches the runner through `./runner.ts`
+ * (redaction, escaping, the step-wide annotation cap), the summary through `summaryText` (`src/text/escape.ts`).
  */
-
 
 
 
@@ -35800,39 +35997,10 @@ function buildRouteAnnotations(findings, checks, maxPerKind) {
         ];
     return [...cap(byLevel.error, 'error'), ...cap(byLevel.warning, 'warning')];
 }
-/** Rows shown in the summary section before `… and N more`. */
-const MAX_SUMMARY_ROWS = 100;
-/** Outside text for an HTML cell of the summary, at most 600 characters, through the escaping layer. */
-function cell(s) {
-    return (0,text_escape/* summaryText */.g5)(s.length > 600 ? s.slice(0, 599) + '…' : s);
-}
 /**
- * The "Proxy routes" job-summary section: one table row per finding (rule, file:line, message, fix), every value
- * escaped. @returns HTML with a Markdown heading, or "" when there is nothing to say.
- */
-function renderRoutesSection(findings, checks) {
-    if (checks === 'off')
-        return '';
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    const head = `### Proxy routes\n\n`;
-    if (findings.length === 0)
-        return `${head}<p>No problem found in the plugin.json routes.</p>\n`;
-    const rows = findings.slice(0, MAX_SUMMARY_ROWS).map((f) => {
-        const where = f.location.file ?? `${f.plugin}/${f.file}`;
-        return (`<tr><td>${f.severity === 'error' ? '❌' : '⚠️'} <code>${cell(f.rule)}</code></td>` +
-            `<td><code>${cell(`${where}:${f.location.line}`)}</code></td><td>${cell(f.message)}</td><td>${cell(f.fix)}</td></tr>`);
-    });
-    if (findings.length > MAX_SUMMARY_ROWS)
-        rows.push(`<tr><td colspan="4">… and ${findings.length - MAX_SUMMARY_ROWS} more</td></tr>`);
-    const verdict = errors > 0 && checks === 'error'
-        ? `<p><strong>${errors} error finding(s): the plugin was not signed.</strong></p>`
-        : `<p>${errors} error(s), ${findings.length - errors} warning(s).</p>`;
-    return `${head}${verdict}\n<table><tr><th>Rule</th><th>File:line</th><th>What Grafana does</th><th>Fix</th></tr>${rows.join('')}</table>\n`;
-}
-/**
- * SARIF 2.1.0 log of route findings: one run whose tool driver lists every rule of ROUTES.md §9 (id, short and
- * full description, help with the fix, `security-severity` for rules that expose a credential), one result per
- * finding at its placed location. @returns the log object (serialise with JSON.stringify).
+ * SARIF 2.1.0 log of route findings: one run whose tool driver lists every rule of docs/route-hygiene.md#rules (id,
+ * short and full description, help with the fix, `security-severity` for rules that expose a credential), one result
+ * per finding at its placed location. @returns the log object (serialise with JSON.stringify).
  */
 function buildRoutesSarif(findings) {
     const rules = ROUTE_RULES.map((r) => ({
@@ -36071,7 +36239,7 @@ async function processPlugin(target, ctx) {
         runner/* info */.pq(`Verifying ${(0,text_escape/* oneLine */.TN)(target.display)} as Grafana would` +
             (appUrls ? ` at ${(0,text_escape/* oneLine */.TN)(appUrls.join(', '))}` : ' (root URLs not checked: no app-urls or root-urls given)'));
         const { result, layout } = await verifyTarget(target.path, { keys: ctx.keys, appUrls });
-        const expectations = (0,verify_expectations/* checkExpectations */.Ez)(result, { signatureType: inputs.signatureType, rootUrls: inputs.rootUrls });
+        const expectations = checkExpectations(result, { signatureType: inputs.signatureType, rootUrls: inputs.rootUrls });
         Object.assign(plugin, { result, expectations, layout });
         if (!target.zip && result.manifest)
             plugin.manifestPath = external_node_path_.join(result.pluginDir, 'MANIFEST.txt');
@@ -36275,31 +36443,21 @@ async function writeSummary(plugins, env, inputs) {
     const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
-    const verified = plugins.filter((p) => p.result);
-    const budget = Math.floor(DEFAULT_MAX_SUMMARY_BYTES / Math.max(1, verified.length)) - 200;
-    const sections = verified.map((p) => renderSummary(p.result, p.expectations, {
-        distPath: p.target.display,
-        runUrl,
-        artifact: p.artifact,
-        maxBytes: budget,
-    }) +
-        layoutSection(p.layout) +
-        (p.routes ? `\n\n${renderRoutesSection(p.routes.findings, inputs.routeChecks)}` : ''));
-    if (verified.length > 1) {
-        const failing = verified.filter((p) => p.failures.length > 0).length;
-        sections.unshift(`## Grafana plugin signatures: ${verified.length} plugins, ${failing} failing\n\n`);
-    }
-    if (sections.length > 0)
-        await runner/* summary */.z.addRaw(sections.join('\n\n')).write();
-}
-/** The zip layout problems of a plugin zip, for the summary (at most 50 listed). */
-function layoutSection(layout) {
-    if (!layout || layout.length === 0)
-        return '';
-    const items = layout.slice(0, 50).map((l) => `<li>${(0,text_escape/* summaryText */.g5)(l.message)}</li>`);
-    if (layout.length > 50)
-        items.push(`<li>… and ${layout.length - 50} more</li>`);
-    return `\n\n<p><strong>Zip layout problems (${layout.length})</strong></p>\n<ul>${items.join('')}</ul>\n\n`;
+    const page = renderJobSummary(plugins.flatMap((p) => p.result
+        ? [
+            {
+                result: p.result,
+                expectations: p.expectations,
+                distPath: p.target.display,
+                artifact: p.artifact,
+                layout: p.layout,
+                routeFindings: p.routes?.findings,
+                failing: p.failures.length > 0,
+            },
+        ]
+        : []), { runUrl, routeChecks: inputs.routeChecks });
+    if (page !== '')
+        await runner/* summary */.z.addRaw(page).write();
 }
 function describeError(error) {
     if (error instanceof errors/* SignPluginError */.t7)
@@ -36328,7 +36486,6 @@ function describeError(error) {
 /* harmony export */   z: () => (/* binding */ summary),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony export ANNOTATIONS_SHOWN_PER_KIND */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77094);
 /* harmony import */ var _text_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51814);
 /* harmony import */ var _text_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(18944);
@@ -36517,6 +36674,118 @@ class SigningError extends SignPluginError {
         this.status = status;
         this.serverMessage = serverMessage;
     }
+}
+
+
+/***/ }),
+
+/***/ 69795:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pv: () => (/* binding */ readToFill),
+/* harmony export */   aK: () => (/* binding */ readBoundedRegularFile),
+/* harmony export */   uu: () => (/* binding */ BoundedReadError)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/**
+ * Reading a file a user names (a key file, any path an input can give) without hanging or running out of memory:
+ * only a regular file, at most a given number of bytes. Neutral: no `@actions/*` import.
+ */
+
+
+/** Why {@link readBoundedRegularFile} refused a file; `message` says it for people, without the input's name. */
+class BoundedReadError extends Error {
+    /** `missing`, `not-regular` (a folder, device, FIFO or socket, also through a link), `too-large`, `unreadable`. */
+    reason;
+    constructor(reason, message, options) {
+        super(message, options);
+        this.name = 'BoundedReadError';
+        this.reason = reason;
+    }
+}
+/** What a non-regular file is, for the message. */
+function kindOf(stat) {
+    if (stat.isDirectory())
+        return 'a folder';
+    if (stat.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stat.isCharacterDevice())
+        return 'a character device';
+    if (stat.isBlockDevice())
+        return 'a block device';
+    if (stat.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Reads a regular file of at most `maxBytes` bytes. The file is opened with `O_NONBLOCK` (opening a FIFO never
+ * waits for a writer) and `O_NOCTTY`, then checked with `fstat` on the open descriptor (so a link is judged by what
+ * it points to, and nothing can be swapped between the check and the read): a folder, device (`/dev/zero`,
+ * `/dev/urandom`), FIFO or socket is refused before any byte is read. At most `maxBytes + 1` bytes are read, so a
+ * file that grows while read is refused too.
+ *
+ * @param file the path (relative to the working directory or absolute).
+ * @param maxBytes the largest accepted size in bytes (e.g. 1 MiB = 1,048,576 for a key file).
+ * @returns the file's bytes.
+ * @throws BoundedReadError: `missing` (ENOENT), `not-regular`, `too-large`, or `unreadable` (any other `fs` error,
+ *   its message included).
+ */
+async function readBoundedRegularFile(file, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            throw new BoundedReadError('missing', 'no such file', { cause: error });
+        if (code === 'EISDIR')
+            throw new BoundedReadError('not-regular', 'it is a folder, not a file', { cause: error });
+        if (code === 'ENXIO')
+            throw new BoundedReadError('not-regular', 'it is a socket, not a file', { cause: error });
+        throw new BoundedReadError('unreadable', `cannot open it: ${error.message}`, { cause: error });
+    }
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile()) {
+            throw new BoundedReadError('not-regular', `it is ${kindOf(stat)}, not a regular file`);
+        }
+        if (stat.size > maxBytes) {
+            throw new BoundedReadError('too-large', `it has ${stat.size} bytes, more than the ${maxBytes} allowed`);
+        }
+        const buffer = Buffer.alloc(maxBytes + 1);
+        const length = await readToFill(handle, buffer);
+        if (length > maxBytes) {
+            throw new BoundedReadError('too-large', `it has more than the ${maxBytes} bytes allowed`);
+        }
+        return buffer.subarray(0, length);
+    }
+    catch (error) {
+        if (error instanceof BoundedReadError)
+            throw error;
+        throw new BoundedReadError('unreadable', `cannot read it: ${error.message}`, { cause: error });
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Reads from the start of an open file into `buffer` until it is full or the file ends (a read may return fewer
+ * bytes than asked).
+ *
+ * @returns the number of bytes read (≤ `buffer.length`). @throws the `fs` read error.
+ */
+async function readToFill(handle, buffer) {
+    let length = 0;
+    while (length < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0)
+            break;
+        length += bytesRead;
+    }
+    return length;
 }
 
 
@@ -37395,10 +37664,11 @@ const goURLBytes = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Al: () => (/* binding */ runeLen),
+/* harmony export */   L2: () => (/* binding */ decodeRuneBytes),
 /* harmony export */   NG: () => (/* binding */ toRunes),
 /* harmony export */   aG: () => (/* binding */ runeString),
 /* harmony export */   aM: () => (/* binding */ runeCount),
-/* harmony export */   co: () => (/* binding */ decodeRuneBytes),
+/* harmony export */   co: () => (/* binding */ decodeLastRuneBytes),
 /* harmony export */   j6: () => (/* binding */ decodeRune),
 /* harmony export */   mZ: () => (/* binding */ runes),
 /* harmony export */   pv: () => (/* binding */ toByteString),
@@ -37438,6 +37708,22 @@ function decodeRuneBytes(data, i) {
     if (b0 < 0x80)
         return [b0, 1]; // ASCII without the byte reader (undefined past the end goes on to decodeAt)
     return decodeAt(data.length, i, (k) => data[k]);
+}
+/**
+ * Go's `utf8.DecodeLastRune(data[:end])` on bytes (`end` ≥ 1): the code point ending at `data[end - 1]` and its
+ * length; `[RUNE_ERROR, 1]` when the bytes before `end` do not end in a valid encoding (`bytes.TrimSpace` uses it).
+ */
+function decodeLastRuneBytes(data, end) {
+    if (data[end - 1] < 0x80)
+        return [data[end - 1], 1];
+    const lim = Math.max(0, end - 4);
+    let start = end - 1;
+    while (start > lim && (data[start] & 0xc0) === 0x80)
+        start--;
+    const [r, size] = decodeRuneBytes(data.subarray(0, end), start);
+    if (start + size !== end)
+        return [0xfffd, 1];
+    return [r, size];
 }
 /** The one UTF-8 decoder (Go src/unicode/utf8/utf8.go `DecodeRune`), over `length` bytes read by `byteAt`. */
 function decodeAt(length, i, byteAt) {
@@ -37612,12 +37898,16 @@ function isLoopbackHost(hostname) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NO: () => (/* binding */ resolveRetryPolicy),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   Pe: () => (/* binding */ MAX_TIMEOUT_SECONDS),
 /* harmony export */   Pw: () => (/* binding */ verdictTags),
+/* harmony export */   TU: () => (/* binding */ DEFAULT_RETRIES),
 /* harmony export */   aR: () => (/* binding */ withRetriesOrLastError),
-/* harmony export */   jm: () => (/* binding */ parseRetryInputs),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */   jN: () => (/* binding */ MIN_TIMEOUT_SECONDS),
+/* harmony export */   kd: () => (/* binding */ MAX_RETRIES),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   t1: () => (/* binding */ DEFAULT_TIMEOUT_MS)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, MAX_RETRIES, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, backoffDelayMs, RetriesExhaustedError, describeAttempts, withRetries */
+/* unused harmony exports DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, backoffDelayMs, RetriesExhaustedError, describeAttempts, withRetries */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
 /**
  * Retrying requests to grafana.com: a bounded number of attempts, each with its own time limit, separated by
@@ -37647,7 +37937,7 @@ const MAX_TIMEOUT_SECONDS = 600;
  * cap: `(retries + 1) · timeoutMs + retries · maxDelayMs` (210 s with the defaults).
  *
  * @throws RangeError when a given value is negative or not finite, `retries` is not an integer, or `timeoutMs` or
- *   `totalMs` is 0 (a programming error: user input goes through {@link parseRetryInputs} first).
+ *   `totalMs` is 0 (a programming error: user input goes through `parseRetryInputs` in `src/options/parse.ts` first).
  */
 function resolveRetryPolicy(partial = {}) {
     const retries = partial.retries ?? DEFAULT_RETRIES;
@@ -37734,11 +38024,11 @@ class RetriesExhaustedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .S
 function verdictTags() {
     const verdicts = new WeakMap();
     return {
-        tag(error, verdict) {
+        tag: (error, verdict) => {
             verdicts.set(error, verdict);
             return error;
         },
-        classify(error) {
+        classify: (error) => {
             const verdict = typeof error === 'object' && error !== null ? verdicts.get(error) : undefined;
             return verdict ?? { retryable: false, reason: String(error) };
         },
@@ -37808,31 +38098,6 @@ async function withRetriesOrLastError(fn, policy, classify, onRetry, gaveUp) {
         throw gaveUp(last, error.message);
     }
 }
-/**
- * Parses the action's `retries` and `timeout-seconds` inputs. An empty string means the default (3 extra attempts,
- * 30 s); surrounding whitespace is ignored.
- *
- * @param names the inputs' names as the user writes them (named in errors), e.g. `{ retries: 'retries', timeout:
- *   'timeout-seconds' }`.
- * @returns `retries` (extra attempts, 0–10) and `timeoutMs` (per attempt, 1000–600000 ms).
- * @throws UsageError (`names.retries`) unless `retries` is an integer 0–10; UsageError (`names.timeout`) unless
- *   `timeoutSeconds` is an integer 1–600.
- */
-function parseRetryInputs(retries, timeoutSeconds, names) {
-    const count = parseIntegerInput(retries, names.retries, 0, MAX_RETRIES, DEFAULT_RETRIES, 'extra attempts');
-    const seconds = parseIntegerInput(timeoutSeconds, names.timeout, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_MS / 1000, 'seconds per attempt');
-    return { retries: count, timeoutMs: seconds * 1000 };
-}
-function parseIntegerInput(raw, name, min, max, fallback, unit) {
-    const text = raw.trim();
-    if (text === '')
-        return fallback;
-    const value = /^[+]?\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isSafeInteger(value) || value < min || value > max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(name, `${name} must be a whole number from ${min} to ${max} (${unit}), got "${text}"; the default is ${fallback}`);
-    }
-    return value;
-}
 
 
 /***/ }),
@@ -37846,11 +38111,12 @@ function parseIntegerInput(raw, name, min, max, fallback, unit) {
 /* harmony export */   xn: () => (/* binding */ NON_UTF8_REASON)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39493);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77477);
 /* harmony import */ var _plugin_json_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77289);
 /* harmony import */ var _walk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5108);
 /**
- * Building the unsigned manifest that grafana.com signs (what `@grafana/sign-plugin` sends, SIGNATURES.md §7).
+ * Building the unsigned manifest that grafana.com signs (what `@grafana/sign-plugin` sends,
+ * docs/verification.md#signing).
  */
 
 
@@ -37923,19 +38189,115 @@ async function buildManifest(pluginDir) {
 
 /***/ }),
 
-/***/ 39493:
+/***/ 77477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   sf: () => (/* binding */ mapLimit),
-/* harmony export */   yQ: () => (/* binding */ hashFiles)
-/* harmony export */ });
-/* unused harmony exports sha256File, HASH_CHUNK_BYTES, WORKER_MIN_TOTAL_BYTES */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(46466);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(75919);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yQ: () => (/* binding */ hashFiles),
+  sf: () => (/* binding */ mapLimit)
+});
+
+// UNUSED EXPORTS: HASH_CHUNK_BYTES, WORKER_MIN_TOTAL_BYTES, sha256File
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __nccwpck_require__(46466);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(75919);
+;// CONCATENATED MODULE: ./lib/manifest/hash-worker.mjs
+// @ts-check
+/**
+ * The thread that hashes for {@link hashFiles} (`hash.ts`) once the files are big enough, and `openRegularFile`, which
+ * the main thread shares with it.
+ *
+ * Plain JavaScript, checked by tsc through `// @ts-check` and JSDoc types (`tsconfig.json` has `allowJs` and includes
+ * the `.mjs` files of `src/`, so `npm run lint` and `npm run build` fail on a type error; the TypeScript sources take its types
+ * from the same JSDoc). It is JavaScript so
+ * that one file runs everywhere: `hash.ts` starts it with `new Worker(new URL('./hash-worker.mjs', import.meta.url))`
+ * from the TypeScript sources (vitest, tsx: Node 20 cannot start a `.ts` worker) and from both ncc bundles, which copy
+ * it beside `dist/index.js` and `dist/cli/index.js`. It imports only `node:` built-ins, as a copied asset must.
+ *
+ * Synchronous reads are right here: the thread does nothing else, and a read into the reused buffer costs no
+ * event-loop turn. Protocol: it posts `'ready'`, then answers each batch `[[index, path, dev, ino], …]` with
+ * `[[index, sha256] or [index, null, code, message], …]`, batches in the order received. It runs only when started
+ * as the hashing worker (`workerData.role`); imported on the main thread it only exports `openRegularFile`.
+ */
+
+
+
+/** `workerData.role` of the hashing worker. */
+const HASH_WORKER_ROLE = 'sha256-files';
+/**
+ * Opens a file the walk listed without following a link or blocking on a FIFO (`O_NOFOLLOW | O_NONBLOCK`), and
+ * insists on a regular file with the walk's device and inode (`dev`/`ino`; `ino` -1 when the walk pinned the folder
+ * by descriptor instead, see `walk.ts`), so a file swapped for a link, another file or a special file since the walk
+ * is reported, never read.
+ *
+ * @param {string} file the path to open.
+ * @param {number} dev the walk's device number. @param {number} ino the walk's inode, or -1 for no check.
+ * @returns {number} the file descriptor.
+ * @throws an Error with `code` `EISDIR` (a folder), `EFTYPE` (not a regular file), `ECHANGED` (another file than the
+ *   walk's), or the `open(2)` error (`ELOOP` for a link, `ENOENT`…).
+ */
+function openRegularFile(file, dev, ino) {
+    const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    const info = (0,external_node_fs_.fstatSync)(fd);
+    if (info.isFile() && (ino < 0 || (info.dev === dev && info.ino === ino)))
+        return fd;
+    (0,external_node_fs_.closeSync)(fd);
+    const code = !info.isFile() ? (info.isDirectory() ? 'EISDIR' : 'EFTYPE') : 'ECHANGED';
+    const why = code === 'ECHANGED' ? 'the file changed during the run (another file is there now)' : 'not a regular file';
+    throw Object.assign(new Error(`${code}: ${why}: ${file}`), { code });
+}
+/**
+ * The worker's loop: hashes each batch it receives with one reused buffer of `chunkBytes`.
+ *
+ * @param {import('node:worker_threads').MessagePort} port the parent port.
+ * @param {number} chunkBytes bytes per read.
+ */
+function serve(port, chunkBytes) {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    /** @type {(file: string, dev: number, ino: number) => string} */
+    const hashOne = (file, dev, ino) => {
+        const fd = openRegularFile(file, dev, ino);
+        try {
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            for (let n; (n = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, null)) > 0;)
+                hash.update(buffer.subarray(0, n));
+            return hash.digest('hex');
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    };
+    port.on('message', (/** @type {[number, string, number, number][]} */ batch) => {
+        /** @type {([number, string] | [number, null, string, string])[]} */
+        const out = [];
+        for (const [index, file, dev, ino] of batch) {
+            try {
+                out.push([index, hashOne(file, dev, ino)]);
+            }
+            catch (error) {
+                const e = /** @type {{ code?: unknown; message?: unknown } | undefined} */ (error);
+                out.push([index, null, String(e?.code ?? error), String(e?.message ?? error)]);
+            }
+        }
+        port.postMessage(out);
+    });
+    port.postMessage('ready');
+}
+if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.parentPort && external_node_worker_threads_.workerData?.role === HASH_WORKER_ROLE) {
+    serve(external_node_worker_threads_.parentPort, Number(external_node_worker_threads_.workerData.chunkBytes));
+}
+
+;// CONCATENATED MODULE: ./lib/manifest/hash.js
 /**
  * SHA-256 of plugin files, streamed: a file is never held in memory whole.
  *
@@ -37949,6 +38311,9 @@ async function buildManifest(pluginDir) {
 
 
 
+
+/** The hashing worker (`hash-worker.mjs`), beside this module in the sources and beside each bundle. */
+const WORKER_URL = __nccwpck_require__.ab + "hash-worker.mjs";
 /**
  * Hashes one file as Grafana does (`sha256.New` + `io.Copy`, `hex.EncodeToString`).
  *
@@ -37995,72 +38360,6 @@ const WORKER_BATCH_FILES = 128;
 const WORKER_BATCH_BYTES = 4 * 1024 * 1024;
 /** Batches queued per worker, so it never waits for the main thread between two. */
 const WORKER_BATCHES_IN_FLIGHT = 2;
-/**
- * Opens a file the walk listed without following a link or blocking on a FIFO (`O_NOFOLLOW | O_NONBLOCK`), and
- * insists on a regular file with the walk's device and inode (`dev`/`ino`; `ino` -1 when the walk pinned the folder
- * by descriptor instead, see `walk.ts`), so a file swapped for a link, another file or a special file since the walk
- * is reported, never read.
- * Written without closures over module state: its source is also pasted into the worker (`Function#toString`).
- *
- * @returns the file descriptor. @throws an Error with `code` `EISDIR` (a folder), `EFTYPE` (not a regular file),
- *   `ECHANGED` (another file than the walk's), or the `open(2)` error (`ELOOP` for a link, `ENOENT`…).
- */
-function openRegularFile(file, dev, ino, open, fstat, close, flags) {
-    const fd = open(file, flags.O_RDONLY | flags.O_NOFOLLOW | flags.O_NONBLOCK);
-    const info = fstat(fd);
-    if (info.isFile() && (ino < 0 || (info.dev === dev && info.ino === ino)))
-        return fd;
-    close(fd);
-    const code = !info.isFile() ? (info.isDirectory() ? 'EISDIR' : 'EFTYPE') : 'ECHANGED';
-    const why = code === 'ECHANGED' ? 'the file changed during the run (another file is there now)' : 'not a regular file';
-    throw Object.assign(new Error(`${code}: ${why}: ${file}`), { code });
-}
-/**
- * The worker, as CommonJS source run with `eval: true`: it uses only `node:` built-ins, so it works the same from the
- * TypeScript sources (vitest, tsx) and from the ncc bundles.
- *
- * Why not a real module (checked 2026-11-28, ncc 0.38.4, Node 20.20, tsx 4.23): ncc *can* ship one: it turns
- * `new Worker(new URL('./hash-worker.js', import.meta.url))` into an asset copied beside the bundle (`dist/` and
- * `dist/cli/` alike), which runs there as long as it imports only `node:` built-ins. What fails is the other half:
- * the tests and `npm run bench` run the TypeScript sources, where no `hash-worker.js` exists, and Node 20 cannot
- * start a `.ts` worker (`new Worker(url.ts, { execArgv: ['--import', 'tsx'] })`, and `node --import tsx` for the
- * whole process, both fail with "Unknown file extension .ts"). A real module would thus run only from the bundles,
- * and every hash test would exercise another code path. The way out, not taken yet: a plain `hash-worker.mjs`
- * checked by tsc through `// @ts-check` and `checkJs`, imported by URL from both the sources and the bundles. Synchronous
- * reads are right here: the thread does nothing else, and a read into the reused buffer costs no event-loop turn.
- * Protocol: it posts `'ready'`, then answers each batch `[[index, path], …]` with `[[index, sha256]` or
- * `[index, null, code, message], …]`, batches in the order received.
- */
-const WORKER_SOURCE = `'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { openSync, readSync, closeSync, fstatSync, constants } = require('node:fs');
-const buffer = Buffer.allocUnsafe(workerData.chunkBytes);
-${openRegularFile.toString()}
-function hashOne(file, dev, ino) {
-  const fd = openRegularFile(file, dev, ino, openSync, fstatSync, closeSync, constants);
-  try {
-    const hash = createHash('sha256');
-    let n;
-    while ((n = readSync(fd, buffer, 0, buffer.length, null)) > 0) hash.update(buffer.subarray(0, n));
-    return hash.digest('hex');
-  } finally {
-    closeSync(fd);
-  }
-}
-parentPort.on('message', (batch) => {
-  const out = [];
-  for (const [index, file, dev, ino] of batch) {
-    try {
-      out.push([index, hashOne(file, dev, ino)]);
-    } catch (error) {
-      out.push([index, null, String((error && error.code) || error), String((error && error.message) || error)]);
-    }
-  }
-  parentPort.postMessage(out);
-});
-parentPort.postMessage('ready');
-`;
 const NO_IDENTITY = { dev: -1, ino: -1 };
 const openPathOf = (file) => file.openPath ?? file.absolutePath;
 /**
@@ -38075,7 +38374,7 @@ function knownSizes(files, threshold) {
         if (total >= threshold)
             return 0;
         try {
-            const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(openPathOf(f)).size;
+            const size = (0,external_node_fs_.statSync)(openPathOf(f)).size;
             total += size;
             return size;
         }
@@ -38086,7 +38385,7 @@ function knownSizes(files, threshold) {
 }
 /** The default worker count: the cores but the main thread's, at most 7 (none on one core). */
 function defaultWorkerCount() {
-    return Math.min(Math.max((0,node_os__WEBPACK_IMPORTED_MODULE_2__.availableParallelism)() - 1, 0), 7);
+    return Math.min(Math.max((0,external_node_os_.availableParallelism)() - 1, 0), 7);
 }
 function failure(error) {
     const code = error?.code;
@@ -38167,9 +38466,9 @@ async function hashFiles(files, options = {}) {
             let fd = -1;
             try {
                 const { dev, ino } = files[index].identity ?? NO_IDENTITY;
-                fd = openRegularFile(openPathOf(files[index]), dev, ino, node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants);
-                const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-                for (let n; (n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, 0, chunkBytes, null)) > 0;) {
+                fd = openRegularFile(openPathOf(files[index]), dev, ino);
+                const hash = (0,external_node_crypto_.createHash)('sha256');
+                for (let n; (n = (0,external_node_fs_.readSync)(fd, buffer, 0, chunkBytes, null)) > 0;) {
                     hash.update(buffer.subarray(0, n));
                     if (n === chunkBytes)
                         await yieldIfDue();
@@ -38181,7 +38480,7 @@ async function hashFiles(files, options = {}) {
             }
             finally {
                 if (fd >= 0)
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+                    (0,external_node_fs_.closeSync)(fd);
             }
             await yieldIfDue();
         }
@@ -38215,7 +38514,7 @@ async function hashFiles(files, options = {}) {
                 finish(false);
         };
         try {
-            worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_4__.Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { chunkBytes } });
+            worker = new external_node_worker_threads_.Worker(WORKER_URL, { execArgv: [], workerData: { role: HASH_WORKER_ROLE, chunkBytes } });
         }
         catch {
             finish(true);
@@ -38258,7 +38557,7 @@ async function hashFiles(files, options = {}) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /**
  * Reading plugin.json: Grafana compares the manifest's `plugin` and `version` with plugin.json `id` and
- * `info.version` as raw, case-sensitive strings (SIGNATURES.md §1 row 10).
+ * `info.version` as raw, case-sensitive strings (docs/verification.md#order, check 10).
  */
 
 
@@ -38269,12 +38568,12 @@ const MAX_PLUGIN_JSON_BYTES = 4 * 1024 * 1024;
  * Reads `<pluginDir>/plugin.json`, safely: nothing outside the plugin folder is read, nothing blocks, memory is
  * bounded.
  *
- * Never throws: a missing, unreadable or malformed plugin.json gives `id`/`version` "" and `error` says what
- * is wrong (naming the file) and how to fix it, because verification must still report a verdict (a manifest
- * never matches ""). Refused without being read: a plugin.json that is a symlink resolving outside the folder
- * (Grafana refuses such a plugin, SIGNATURES.md §5), broken or looping; a folder, FIFO, socket or device (opening
- * a FIFO would block); a file over {@link MAX_PLUGIN_JSON_BYTES}. Read and refused: invalid JSON, a JSON value that
- * is not an object (`[]`, `"x"`, `null`), an object without a string `id` or `info.version`.
+ * Never throws: a missing, unreadable or malformed plugin.json gives `id`/`version` "" and `error` says what is wrong
+ * (naming the file) and how to fix it, because verification must still report a verdict (a manifest never matches "").
+ * Refused without being read: a plugin.json that is a symlink resolving outside the folder (Grafana refuses such a
+ * plugin, docs/verification.md#files), broken or looping; a folder, FIFO, socket or device (opening a FIFO would
+ * block); a file over {@link MAX_PLUGIN_JSON_BYTES}. Read and refused: invalid JSON, a JSON value that is not an object
+ * (`[]`, `"x"`, `null`), an object without a string `id` or `info.version`.
  *
  * @param pluginDir plugin root folder.
  * @returns `{ id, version, type }` (each "" when absent or not a string) and `error` when the file is unusable.
@@ -38430,13 +38729,13 @@ const SIGNATURE_TYPES = ['grafana', 'commercial', 'community', 'private', 'priva
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ walkPluginFiles)
 /* harmony export */ });
-/* unused harmony export escapeNameBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4573);
+/* harmony import */ var _go_utf8_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(58947);
 /**
- * The plugin file walk, with Grafana's rules (SIGNATURES.md §5).
+ * The plugin file walk, with Grafana's rules (docs/verification.md#files).
  *
  * Own code rather than a glob library because Grafana's semantics differ from every library: it is Go's
  * `filepath.Walk` (lexical byte order, `Lstat`, symlinked directories not followed) filtered by Grafana's
@@ -38459,6 +38758,7 @@ const SIGNATURE_TYPES = ['grafana', 'commercial', 'community', 'private', 'priva
  * `lstat` device and inode before and after listing, regular files are `lstat`ed and their device and inode
  * compared after the open (see `hash.ts`), which narrows the race without closing it.
  */
+
 
 
 
@@ -38486,8 +38786,8 @@ function escapeNameBytes(bytes) {
             out.push(Buffer.from(bytes.subarray(start, end)).toString('utf8').replace(/\\/g, '\\\\'));
     };
     for (let i = 0; i < bytes.length;) {
-        const width = utf8Width(bytes, i);
-        if (width > 0) {
+        const [rune, width] = (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeRuneBytes */ .L2)(bytes, i);
+        if (rune !== _go_utf8_js__WEBPACK_IMPORTED_MODULE_4__/* .RUNE_ERROR */ .yS || width > 1) {
             i += width;
             continue;
         }
@@ -38497,16 +38797,6 @@ function escapeNameBytes(bytes) {
     }
     flush(bytes.length);
     return out.join('');
-}
-/** Width of the valid UTF-8 sequence at `i` (Go `utf8.DecodeRune` rules), or 0 when the byte starts none. */
-function utf8Width(b, i) {
-    const b0 = b[i];
-    if (b0 < 0x80)
-        return 1;
-    const need = b0 >= 0xc2 && b0 <= 0xdf ? 1 : b0 >= 0xe0 && b0 <= 0xef ? 2 : b0 >= 0xf0 && b0 <= 0xf4 ? 3 : 0;
-    if (need === 0 || i + need >= b.length)
-        return 0;
-    return (0,node_buffer__WEBPACK_IMPORTED_MODULE_3__.isUtf8)(b.subarray(i, i + need + 1)) ? need + 1 : 0;
 }
 const SLASH = Buffer.from('/');
 /**
@@ -38780,7 +39070,7 @@ function errorCode(error) {
 /* harmony export */   hb: () => (/* binding */ goTrimSpace),
 /* harmony export */   u1: () => (/* binding */ decodeArmor)
 /* harmony export */ });
-/* unused harmony exports ARMOR_CORRUPT, goReadAll */
+/* unused harmony export ARMOR_CORRUPT */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
 /* harmony import */ var _go_utf8_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(58947);
 /**
@@ -38867,31 +39157,18 @@ function isGoSpace(r) {
         r === 0x205f ||
         r === 0x3000);
 }
-/** Go `utf8.DecodeLastRune`: the code point ending at `data[end - 1]` and its length. */
-function goDecodeLastRune(data, end) {
-    if (data[end - 1] < 0x80)
-        return [data[end - 1], 1];
-    const lim = Math.max(0, end - 4);
-    let start = end - 1;
-    while (start > lim && (data[start] & 0xc0) === 0x80)
-        start--;
-    const [r, size] = (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeRuneBytes */ .co)(data.subarray(0, end), start);
-    if (start + size !== end)
-        return [0xfffd, 1];
-    return [r, size];
-}
 /** Go `bytes.TrimSpace`: strips Unicode white space (`unicode.IsSpace`) from both ends. */
 function goTrimSpace(data) {
     let start = 0;
     let end = data.length;
     while (start < end) {
-        const [r, size] = (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeRuneBytes */ .co)(data.subarray(0, end), start);
+        const [r, size] = (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeRuneBytes */ .L2)(data.subarray(0, end), start);
         if (!isGoSpace(r) || r === 0xfffd)
             break;
         start += size;
     }
     while (end > start) {
-        const [r, size] = goDecodeLastRune(data, end);
+        const [r, size] = (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeLastRuneBytes */ .co)(data, end);
         if (!isGoSpace(r) || r === 0xfffd)
             break;
         end -= size;
@@ -39344,39 +39621,31 @@ function decodeCleartext(data) {
 
 /***/ }),
 
-/***/ 14312:
+/***/ 83630:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FE: () => (/* binding */ isV2),
-/* harmony export */   Wx: () => (/* binding */ manifestFieldError),
-/* harmony export */   vW: () => (/* binding */ parseManifestJson)
-/* harmony export */ });
-/* unused harmony export goJsonSyntaxError */
-/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4573);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(452);
-/* harmony import */ var _manifest_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(90252);
-/* harmony import */ var _go_utf8_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58947);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  FE: () => (/* binding */ isV2),
+  Wx: () => (/* binding */ manifestFieldError),
+  vW: () => (/* binding */ parseManifestJson)
+});
+
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/manifest/types.js
+var types = __nccwpck_require__(90252);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+// EXTERNAL MODULE: ./lib/go/utf8.js
+var utf8 = __nccwpck_require__(58947);
+;// CONCATENATED MODULE: ./lib/signature/json-scanner.js
 /**
- * The JSON inside MANIFEST.txt, read the way Grafana reads it: Go `encoding/json` `Unmarshal` into
- * `signature.PluginManifest` (`pkg/plugins/manager/signature/manifest.go`), then `validateManifest`.
- *
- * This is a small hand-written decoder, not `JSON.parse`, because Go `encoding/json` semantics differ from
- * `JSON.parse` in ways that change Grafana's verdict or its message:
- * - `JSON.parse` cannot tell `1e3` or `1.0` from `1000` / `1`, and rounds integers beyond 2^53; Go rejects a
- *   fraction or exponent for an `int64` field and checks int64 overflow;
- * - Go matches field names case-insensitively (exact match preferred), ignores `null` for strings and numbers,
- *   reports the first type mismatch as `json: cannot unmarshal …` after reading the whole document;
- * - Go replaces invalid UTF-8 in strings by U+FFFD byte by byte, and words syntax errors its own way
- *   (`invalid character 'x' looking for beginning of value`, `unexpected end of JSON input`).
+ * Ports Go `encoding/json/scanner.go` (`checkValid`, the state machine and its error wording), which runs over the
+ * whole of MANIFEST.txt's JSON before any decoding. Used by `manifest-json.ts`; the decoding is in
+ * `json-decode.ts` (`decode.go`).
  */
-
-
-
-
-// ---------------------------------------------------------------------------------------------------------------
-// Syntax: a transcription of Go encoding/json scanner.go (checkValid), which runs before any decoding.
-// ---------------------------------------------------------------------------------------------------------------
 const MAX_NESTING_DEPTH = 10000;
 var Parse;
 (function (Parse) {
@@ -39682,9 +39951,16 @@ function goJsonSyntaxError(data) {
         return null;
     return 'unexpected end of JSON input';
 }
-// ---------------------------------------------------------------------------------------------------------------
-// Decoding into Grafana's struct (Go encoding/json decode.go), on input checkValid accepted.
-// ---------------------------------------------------------------------------------------------------------------
+
+;// CONCATENATED MODULE: ./lib/signature/json-decode.js
+/**
+ * Ports Go `encoding/json/decode.go` (`Unmarshal` into a struct: `unquoteBytes`, `object`, `array`, literal stores,
+ * `UnmarshalTypeError`), specialised to Grafana's `signature.PluginManifest`, on input `json-scanner.ts` accepted;
+ * `foldName` is the one helper taken from `fold.go`. Used by `manifest-json.ts`.
+ */
+
+
+
 /** Go `unquoteBytes` on a string literal (with its quotes): escapes decoded, invalid UTF-8 → U+FFFD per byte. */
 function unquote(lit) {
     const s = lit.subarray(1, lit.length - 1);
@@ -39771,11 +40047,11 @@ function decodeRun(run) {
         if (ascii)
             return String.fromCharCode.apply(null, run);
     }
-    if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(run))
+    if ((0,external_node_buffer_.isUtf8)(run))
         return Buffer.from(run.buffer, run.byteOffset, run.length).toString('utf8');
     const out = [];
     for (let i = 0; i < run.length;) {
-        const [r, size] = (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeRuneBytes */ .co)(run, i);
+        const [r, size] = (0,utf8/* decodeRuneBytes */.L2)(run, i);
         out.push(String.fromCodePoint(r));
         i += size;
     }
@@ -39837,6 +40113,7 @@ function grownCap(oldCap, newLen) {
         cap += (cap + 3 * 256) >> 2;
     return cap;
 }
+/** Decodes one `PluginManifest` as `json.Unmarshal` does; `manifest-json.ts` reads its fields. */
 class ManifestDecoder {
     data;
     pos = 0;
@@ -40050,6 +40327,29 @@ class ManifestDecoder {
         }
     }
 }
+
+;// CONCATENATED MODULE: ./lib/signature/manifest-json.js
+/**
+ * The JSON inside MANIFEST.txt, read the way Grafana reads it: Go `encoding/json` `Unmarshal` into
+ * `signature.PluginManifest` (`pkg/plugins/manager/signature/manifest.go`), then `validateManifest`.
+ *
+ * This is a small hand-written decoder, not `JSON.parse`, because Go `encoding/json` semantics differ from
+ * `JSON.parse` in ways that change Grafana's verdict or its message:
+ * - `JSON.parse` cannot tell `1e3` or `1.0` from `1000` / `1`, and rounds integers beyond 2^53; Go rejects a
+ *   fraction or exponent for an `int64` field and checks int64 overflow;
+ * - Go matches field names case-insensitively (exact match preferred), ignores `null` for strings and numbers,
+ *   reports the first type mismatch as `json: cannot unmarshal …` after reading the whole document;
+ * - Go replaces invalid UTF-8 in strings by U+FFFD byte by byte, and words syntax errors its own way
+ *   (`invalid character 'x' looking for beginning of value`, `unexpected end of JSON input`).
+ *
+ * Ports Grafana's `pkg/plugins/manager/signature/manifest.go` (`PluginManifest`, `isV2`, `validateManifest`); the Go
+ * `encoding/json` parts are ported file by file: `json-scanner.ts` (`scanner.go`, syntax) and `json-decode.ts`
+ * (`decode.go`, decoding into the struct).
+ */
+
+
+
+
 /**
  * Parses the signed JSON of a MANIFEST.txt exactly as Grafana does: Go `json.Unmarshal(block.Plaintext, &manifest)`
  * into `signature.PluginManifest` (`pkg/plugins/manager/signature/manifest.go`).
@@ -40068,14 +40368,14 @@ class ManifestDecoder {
 function parseManifestJson(plaintext) {
     const syntax = goJsonSyntaxError(plaintext);
     if (syntax !== null)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestFormatError */ .RV(`Error parsing manifest JSON: ${syntax}`);
+        throw new errors/* ManifestFormatError */.RV(`Error parsing manifest JSON: ${syntax}`);
     const d = new ManifestDecoder(plaintext);
     try {
         d.decode();
     }
     catch (e) {
         if (e instanceof TypeMismatch)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestFormatError */ .RV(`Error parsing manifest JSON: ${e.message}`);
+            throw new errors/* ManifestFormatError */.RV(`Error parsing manifest JSON: ${e.message}`);
         throw e;
     }
     const s = (name) => d.strings.get(name) ?? '';
@@ -40126,7 +40426,7 @@ function manifestFieldError(m) {
             return required('signedByOrg');
         if (m.signedByOrgName.length === 0)
             return required('signedByOrgName');
-        if (!_manifest_types_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNATURE_TYPES */ .x.includes(m.signatureType)) {
+        if (!types/* SIGNATURE_TYPES */.x.includes(m.signatureType)) {
             return `${m.signatureType} is not a valid signature type`;
         }
     }
@@ -40261,7 +40561,6 @@ function markdownText(s) {
 /* harmony export */   Ck: () => (/* binding */ addSecret),
 /* harmony export */   E$: () => (/* binding */ redact)
 /* harmony export */ });
-/* unused harmony export REDACTED */
 /**
  * The token redactor: one mechanism, applied where text leaves the tool (the runner's log, annotations, job summary,
  * outputs, the CLI's stdout/stderr) and where a server's answer is quoted into an error. Neutral: no `@actions/*`.
@@ -40315,119 +40614,6 @@ function redact(text) {
 
 /***/ }),
 
-/***/ 34890:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ez: () => (/* binding */ checkExpectations),
-/* harmony export */   Jq: () => (/* binding */ parseUrlList),
-/* harmony export */   Y4: () => (/* binding */ parseSignatureType)
-/* harmony export */ });
-/* harmony import */ var _manifest_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(90252);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
-/* harmony import */ var _go_url_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(20836);
-/* harmony import */ var _root_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(69201);
-/**
- * What the user expects on top of Grafana's verdict: a signature type (level) and a set of root URLs.
- */
-
-
-
-
-/**
- * Parses a signature type input.
- *
- * @param value the input as written (surrounding spaces ignored); "" means no expectation.
- * @param input the input's name for the error, e.g. `signature-type` or `--signature-type`.
- * @returns the type, or undefined for "".
- * @throws UsageError naming the input and listing the valid types (Grafana `SignatureType.IsValid`, case-sensitive).
- */
-function parseSignatureType(value, input) {
-    const v = (value ?? '').trim();
-    if (v === '')
-        return undefined;
-    if (_manifest_types_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNATURE_TYPES */ .x.includes(v))
-        return v;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(input, `${input}: "${v}" is not a signature type; use one of ${_manifest_types_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNATURE_TYPES */ .x.join(', ')}`);
-}
-/**
- * Parses a list of URLs given as one string: separated by commas and/or newlines, blanks dropped.
- *
- * @param value the input as written; @param input its name for errors.
- * @returns the URLs, each trimmed.
- * @throws UsageError when an entry does not parse as a Go `net/url` URL with an http(s) scheme and a host
- *   (Grafana could never match it).
- */
-function parseUrlList(value, input) {
-    const urls = (value ?? '')
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-    for (const url of urls) {
-        let parsed;
-        try {
-            parsed = (0,_go_url_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGoURL */ .vE)(url);
-        }
-        catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(input, `${input}: "${url}" is not a URL (${error.message})`);
-        }
-        if (!/^https?$/.test(parsed.scheme) || parsed.host === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(input, `${input}: "${url}" must be an absolute http(s) URL such as https://grafana.example.com/`);
-        }
-    }
-    return urls;
-}
-/**
- * Checks the expectations against a verification result.
- *
- * Root URLs: every expected URL must equal one of the manifest's and vice versa, with Grafana's exact rule
- * (scheme, host as written, `path.Clean` of the request URI), so `https://a.com` and `https://a.com/` are equal.
- *
- * @returns one check per expectation given (none when `expectations` is empty).
- */
-function checkExpectations(result, expectations) {
-    const checks = [];
-    const manifest = result.manifest;
-    if (expectations.signatureType) {
-        const actual = manifest?.signatureType ?? '';
-        const met = actual === expectations.signatureType;
-        checks.push({
-            name: 'signature-type',
-            met,
-            expected: expectations.signatureType,
-            actual,
-            message: met
-                ? `signature type is ${actual}, as expected`
-                : `expected signature type ${expectations.signatureType}, ${manifest ? `the manifest says ${actual || '(none)'}` : 'there is no readable manifest'}`,
-        });
-    }
-    if (expectations.rootUrls && expectations.rootUrls.length > 0) {
-        const expected = expectations.rootUrls;
-        const actual = manifest?.rootUrls ?? [];
-        const missing = expected.filter((e) => !actual.some((a) => (0,_root_url_js__WEBPACK_IMPORTED_MODULE_2__/* .sameRootUrl */ .CM)(a, e)));
-        const extra = actual.filter((a) => !expected.some((e) => (0,_root_url_js__WEBPACK_IMPORTED_MODULE_2__/* .sameRootUrl */ .CM)(a, e)));
-        const met = manifest !== undefined && missing.length === 0 && extra.length === 0;
-        const parts = [];
-        if (missing.length)
-            parts.push(`missing ${missing.join(', ')}`);
-        if (extra.length)
-            parts.push(`unexpected ${extra.join(', ')}`);
-        checks.push({
-            name: 'root-urls',
-            met,
-            expected: expected.join(', '),
-            actual: actual.join(', '),
-            message: met
-                ? `root URLs are ${actual.join(', ')}, as expected`
-                : `expected root URLs ${expected.join(', ')}, the manifest has ${actual.length ? actual.join(', ') : 'none'}${parts.length ? ` (${parts.join('; ')})` : ''}`,
-        });
-    }
-    return checks;
-}
-
-
-/***/ }),
-
 /***/ 93859:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40438,16 +40624,15 @@ function checkExpectations(result, expectations) {
 /* harmony export */   x7: () => (/* binding */ decideStatus),
 /* harmony export */   zN: () => (/* binding */ grafanaLogLine)
 /* harmony export */ });
-/* unused harmony exports STATUS_ORDER, FINDING_RULES, HINT_CAUSES */
 /**
  * Findings: every reason a plugin is not `valid`, in Grafana's words, tagged with the check of
- * SIGNATURES.md §1 that raises it. The verdict is the status of the lowest-numbered failing check.
+ * docs/verification.md#order that raises it. The verdict is the status of the lowest-numbered failing check.
  */
 /** All statuses, best first; "worst" of several results is the last one present. */
 const STATUS_ORDER = ['valid', 'unsigned', 'modified', 'invalid'];
 /**
- * The check (row of SIGNATURES.md §1; 0 = the file walk Grafana runs before it) and the status it gives when
- * it fails. `null` status: information only, never changes the verdict.
+ * The check (number in docs/verification.md#order; 0 = the file walk Grafana runs before it) and the status it gives
+ * when it fails. `null` status: information only, never changes the verdict.
  */
 const FINDING_RULES = {
     'unsafe-entry': { check: 0, status: 'invalid' },
@@ -40473,17 +40658,6 @@ const FINDING_RULES = {
     // Information: the verdict differs between Grafana builds; the status given is the current Grafana's.
     'grafana-build': { check: 7, status: null },
 };
-/** Causes a {@link Hint} can name (docs/troubleshooting.md has one section per cause). */
-const HINT_CAUSES = (/* unused pure expression or super */ null && ([
-    'line-endings',
-    'git-lfs-pointer',
-    'windows-separators',
-    'os-debris',
-    'folder-level',
-    'changed-after-signing',
-    'root-url-near-miss',
-    'rotated-key',
-]));
 /**
  * Builds a finding, filling `check` and `status` from {@link FINDING_RULES}.
  *
@@ -40495,7 +40669,7 @@ function finding(kind, message, extra = {}) {
 }
 /**
  * The verdict Grafana gives: the status of the lowest-numbered failing check, `valid` when none fails
- * (SIGNATURES.md §1: "the first failing one decides the status").
+ * (docs/verification.md#order: the first failing check decides the status).
  *
  * @returns the status and the finding that decided it (undefined when valid).
  */
@@ -40510,8 +40684,8 @@ function decideStatus(findings) {
     return decisive ? { status: decisive.status, decisive } : { status: 'valid' };
 }
 /**
- * Grafana's server-log sentence for a status (SIGNATURES.md §8), e.g. `plugin 'x' has an modified signature`
- * (Grafana's own grammar, kept so users recognise it).
+ * Grafana's server-log sentence for a status (docs/verification.md#grafana-words), e.g. `plugin 'x' has an modified
+ * signature` (Grafana's own grammar, kept so users recognise it).
  */
 function grafanaLogLine(status, pluginId) {
     switch (status) {
@@ -40525,7 +40699,10 @@ function grafanaLogLine(status, pluginId) {
             return `plugin '${pluginId}' has an invalid signature`;
     }
 }
-/** Grafana's UI badge for a status (SIGNATURES.md §8): "Signed", "Invalid signature", "Modified signature", "Unsigned". */
+/**
+ * Grafana's UI badge for a status (docs/verification.md#grafana-words): "Signed", "Invalid signature", "Modified
+ * signature", "Unsigned".
+ */
 function grafanaBadge(status) {
     return { valid: 'Signed', invalid: 'Invalid signature', modified: 'Modified signature', unsigned: 'Unsigned' }[status];
 }
@@ -40770,41 +40947,44 @@ __nccwpck_require__.d(__webpack_exports__, {
   Vz: () => (/* binding */ verifyPlugin)
 });
 
-// UNUSED EXPORTS: DEFAULT_APP_URL, MAX_MANIFEST_BYTES, cleanRelativePath
+// UNUSED EXPORTS: MAX_MANIFEST_BYTES, cleanRelativePath
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ./lib/fs/read-bounded.js
+var read_bounded = __nccwpck_require__(69795);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/manifest/build.js
 var build = __nccwpck_require__(37169);
-// EXTERNAL MODULE: ./lib/manifest/hash.js
-var hash = __nccwpck_require__(39493);
+// EXTERNAL MODULE: ./lib/manifest/hash.js + 1 modules
+var hash = __nccwpck_require__(77477);
 // EXTERNAL MODULE: ./lib/manifest/plugin-json.js
 var plugin_json = __nccwpck_require__(77289);
 // EXTERNAL MODULE: ./lib/manifest/walk.js
 var manifest_walk = __nccwpck_require__(5108);
-// EXTERNAL MODULE: ./lib/signature/manifest-json.js
-var manifest_json = __nccwpck_require__(14312);
+// EXTERNAL MODULE: ./lib/signature/manifest-json.js + 2 modules
+var manifest_json = __nccwpck_require__(83630);
 // EXTERNAL MODULE: ./lib/signature/cleartext.js
 var cleartext = __nccwpck_require__(33148);
 ;// CONCATENATED MODULE: ./lib/signature/read-manifest.js
 /**
  * Grafana `ReadPluginManifest` (`pkg/plugins/manager/signature/manifest.go`) as one function: decode the cleartext
  * signature, parse the JSON, validate the fields, find the key for `keyId`, check the signature. The first failure
- * decides, with Grafana's words; every failure here makes Grafana's verdict `invalid` (SIGNATURES.md §1 rows 4–7).
+ * decides, with Grafana's words; every failure here makes Grafana's verdict `invalid` (docs/verification.md#order,
+ * checks 4–7).
  */
 
 
 
 /**
  * The error for a `keyId` no trusted key has. Grafana's key retrievers format it as
- * `fmt.Errorf("missing public key for %s", keyID)`; SIGNATURES.md §1 row 7 words it "missing public key for ID",
- * which is kept so the ID is named as such: `missing public key for ID 7e4d0c6a708866e7`.
+ * `fmt.Errorf("missing public key for %s", keyID)`; Grafana's words for check 7 (docs/verification.md#order) are
+ * "missing public key for ID", which is kept so the ID is named as such: `missing public key for ID 7e4d0c6a708866e7`.
  */
 function missingKeyMessage(keyId) {
     return `missing public key for ID ${keyId}`;
@@ -40874,8 +41054,8 @@ var root_url = __nccwpck_require__(69201);
 const GO_CRYPTO_HASH_NAMES = new Set(['SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512', 'SHA3-256', 'SHA3-512']);
 /**
  * A note when the cleartext `Hash:` headers name a hash go-crypto does not know: go-crypto >= 1.4 refuses such a
- * message ("unknown hash algorithm in cleartext message headers"), the go-crypto 1.1.6 of the Grafana SIGNATURES.md
- * was read from never compares the header, which is the status given.
+ * message ("unknown hash algorithm in cleartext message headers"), the go-crypto 1.1.6 of the Grafana release
+ * docs/verification.md#cleartext follows never compares the header, which is the status given.
  *
  * @param hashHeaders the `Hash:` values as decoded (`CleartextBlock.hashHeaders`). @returns the note, or undefined.
  */
@@ -40938,6 +41118,7 @@ function changedAfterSigningHint(plugin, manifest) {
  */
 
 
+
 /** The SHA-256 of a walked file, or undefined when it was not hashed or could not be read. */
 function hashOf(ctx, path) {
     const outcome = ctx.hashes?.get(path);
@@ -40967,13 +41148,7 @@ async function readForHint(file, max = MAX_HINT_READ_BYTES) {
         if (!info.isFile() || info.size > max)
             return undefined;
         const buffer = Buffer.alloc(info.size);
-        let length = 0;
-        while (length < buffer.length) {
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-        }
+        const length = await (0,read_bounded/* readToFill */.Pv)(handle, buffer);
         return buffer.subarray(0, length);
     }
     catch {
@@ -41061,7 +41236,10 @@ function folderLevelHint(missing, uncovered) {
 ;// CONCATENATED MODULE: ./lib/verify/hints/git-lfs.js
 /** Git LFS pointer files are smaller than this (git-lfs spec: "< 1024 bytes"). */
 const MAX_LFS_POINTER_BYTES = 1024;
-/** The `oid sha256:` of a Git LFS pointer file, or undefined when `bytes` is not one (git-lfs docs/spec.md). */
+/**
+ * The `oid sha256:` of a Git LFS pointer file, or undefined when `bytes` is not one
+ * (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md).
+ */
 function parseLfsPointer(bytes) {
     if (bytes.length >= MAX_LFS_POINTER_BYTES)
         return undefined;
@@ -41153,21 +41331,19 @@ const FIX = 'line endings changed after signing (git core.autocrlf, or .gitattri
 function lineEndingsHint(path, bytes, expected) {
     if (!bytes.includes(0x0a))
         return undefined;
-    const lf = crlfToLf(bytes);
-    if (lf.length !== bytes.length && sha256(lf) === expected) {
-        return {
-            cause: 'line-endings',
-            detail: `${path} has CRLF line endings; with LF line endings it hashes to the signed value`,
-            fix: FIX,
-        };
-    }
-    const crlf = lfToCrlf(bytes);
-    if (crlf.length !== bytes.length && sha256(crlf) === expected) {
-        return {
-            cause: 'line-endings',
-            detail: `${path} has LF line endings; with CRLF line endings it hashes to the signed value`,
-            fix: FIX,
-        };
+    const conversions = [
+        { convert: crlfToLf, has: 'CRLF', would: 'LF' },
+        { convert: lfToCrlf, has: 'LF', would: 'CRLF' },
+    ];
+    for (const { convert, has, would } of conversions) {
+        const converted = convert(bytes);
+        if (converted.length !== bytes.length && sha256(converted) === expected) {
+            return {
+                cause: 'line-endings',
+                detail: `${path} has ${has} line endings; with ${would} line endings it hashes to the signed value`,
+                fix: FIX,
+            };
+        }
     }
     return undefined;
 }
@@ -41471,11 +41647,12 @@ function factHint(f, ctx, pluginJsonPointer, glob) {
 
 ;// CONCATENATED MODULE: ./lib/verify/verify.js
 /**
- * Verifying a plugin folder like Grafana does, verdict for verdict (SIGNATURES.md §1), and saying why.
+ * Verifying a plugin folder like Grafana does, verdict for verdict (docs/verification.md#order), and saying why.
  *
  * Grafana stops at the first failing check; this runs every check it can so that the report names every
  * modified, missing and uncovered file, then takes the verdict from the first failing check, as Grafana does.
  */
+
 
 
 
@@ -41649,13 +41826,7 @@ async function readWalkedFile(root, entry, max) {
         if (info.size > max)
             fail('EFBIG');
         const buffer = Buffer.alloc(info.size + 1);
-        let length = 0;
-        while (length < buffer.length) {
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-        }
+        const length = await (0,read_bounded/* readToFill */.Pv)(handle, buffer);
         if (length > max)
             fail('EFBIG');
         if (length > info.size)

@@ -2,6 +2,168 @@ export const id = 169;
 export const ids = [169];
 export const modules = {
 
+/***/ 8947:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Al: () => (/* binding */ runeLen),
+/* harmony export */   L2: () => (/* binding */ decodeRuneBytes),
+/* harmony export */   NG: () => (/* binding */ toRunes),
+/* harmony export */   aG: () => (/* binding */ runeString),
+/* harmony export */   aM: () => (/* binding */ runeCount),
+/* harmony export */   co: () => (/* binding */ decodeLastRuneBytes),
+/* harmony export */   j6: () => (/* binding */ decodeRune),
+/* harmony export */   mZ: () => (/* binding */ runes),
+/* harmony export */   pv: () => (/* binding */ toByteString),
+/* harmony export */   qL: () => (/* binding */ fromByteString),
+/* harmony export */   yS: () => (/* binding */ RUNE_ERROR)
+/* harmony export */ });
+/**
+ * Go's `unicode/utf8` (Go 1.26 src/unicode/utf8/utf8.go): the project's one UTF-8 decoder. Go strings are byte
+ * sequences; the Go ports (`url.ts`, `glob/`) work on "byte strings": JS strings whose code units are the UTF-8 bytes
+ * (0–255), so that indexes, escapes and invalid UTF-8 behave exactly as in Go; the armor and manifest JSON readers
+ * decode `Uint8Array`s with {@link decodeRuneBytes}, the same decoder. Own code: no library offers Go's
+ * `unicode/utf8` on byte strings.
+ */
+/** U+FFFD, Go's `utf8.RuneError`. */
+const RUNE_ERROR = 0xfffd;
+/** UTF-8 bytes of a JS string, as a byte string (lone surrogates become U+FFFD, as any encoder does). */
+function toByteString(s) {
+    return Buffer.from(s, 'utf8').toString('latin1');
+}
+/** The JS string a byte string decodes to (invalid UTF-8 becomes U+FFFD). */
+function fromByteString(b) {
+    return Buffer.from(b, 'latin1').toString('utf8');
+}
+/**
+ * Go's `utf8.DecodeRuneInString(s[i:])` on a byte string: `[rune, width]`; an invalid or truncated sequence, an
+ * overlong form or a surrogate gives `[0xFFFD, 1]`, the end of the string `[0xFFFD, 0]`.
+ */
+function decodeRune(s, i) {
+    const b0 = s.charCodeAt(i);
+    if (b0 < 0x80)
+        return [b0, 1]; // ASCII without the byte reader (NaN past the end goes on to decodeAt)
+    return decodeAt(s.length, i, (k) => s.charCodeAt(k));
+}
+/** Go's `utf8.DecodeRune(data[i:])` on bytes: the same as {@link decodeRune} (the armor and JSON readers use it). */
+function decodeRuneBytes(data, i) {
+    const b0 = data[i];
+    if (b0 < 0x80)
+        return [b0, 1]; // ASCII without the byte reader (undefined past the end goes on to decodeAt)
+    return decodeAt(data.length, i, (k) => data[k]);
+}
+/**
+ * Go's `utf8.DecodeLastRune(data[:end])` on bytes (`end` ≥ 1): the code point ending at `data[end - 1]` and its
+ * length; `[RUNE_ERROR, 1]` when the bytes before `end` do not end in a valid encoding (`bytes.TrimSpace` uses it).
+ */
+function decodeLastRuneBytes(data, end) {
+    if (data[end - 1] < 0x80)
+        return [data[end - 1], 1];
+    const lim = Math.max(0, end - 4);
+    let start = end - 1;
+    while (start > lim && (data[start] & 0xc0) === 0x80)
+        start--;
+    const [r, size] = decodeRuneBytes(data.subarray(0, end), start);
+    if (start + size !== end)
+        return [0xfffd, 1];
+    return [r, size];
+}
+/** The one UTF-8 decoder (Go src/unicode/utf8/utf8.go `DecodeRune`), over `length` bytes read by `byteAt`. */
+function decodeAt(length, i, byteAt) {
+    const n = length - i;
+    if (n < 1)
+        return [RUNE_ERROR, 0];
+    const b0 = byteAt(i);
+    if (b0 < 0x80)
+        return [b0, 1];
+    if (b0 < 0xc2 || b0 > 0xf4)
+        return [RUNE_ERROR, 1];
+    let need;
+    let cp;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b0 < 0xe0) {
+        need = 1;
+        cp = b0 & 0x1f;
+    }
+    else if (b0 < 0xf0) {
+        need = 2;
+        cp = b0 & 0x0f;
+        if (b0 === 0xe0)
+            lo = 0xa0;
+        else if (b0 === 0xed)
+            hi = 0x9f;
+    }
+    else {
+        need = 3;
+        cp = b0 & 0x07;
+        if (b0 === 0xf0)
+            lo = 0x90;
+        else if (b0 === 0xf4)
+            hi = 0x8f;
+    }
+    if (n < need + 1)
+        return [RUNE_ERROR, 1];
+    const b1 = byteAt(i + 1);
+    if (b1 < lo || b1 > hi)
+        return [RUNE_ERROR, 1];
+    cp = (cp << 6) | (b1 & 0x3f);
+    for (let k = 2; k <= need; k++) {
+        const b = byteAt(i + k);
+        if (b < 0x80 || b > 0xbf)
+            return [RUNE_ERROR, 1];
+        cp = (cp << 6) | (b & 0x3f);
+    }
+    return [cp, need + 1];
+}
+/** `utf8.RuneLen(r)`. */
+function runeLen(r) {
+    if (r < 0)
+        return -1;
+    if (r < 0x80)
+        return 1;
+    if (r < 0x800)
+        return 2;
+    if (r >= 0xd800 && r <= 0xdfff)
+        return -1;
+    if (r < 0x10000)
+        return 3;
+    if (r <= 0x10ffff)
+        return 4;
+    return -1;
+}
+/** `string(r)` for a rune: its UTF-8 bytes (U+FFFD for an invalid rune). */
+function runeString(r) {
+    if (runeLen(r) < 0)
+        r = RUNE_ERROR;
+    return toByteString(String.fromCodePoint(r));
+}
+/** `for i, r := range s`: the byte offset and rune of every rune start. */
+function* runes(s) {
+    for (let i = 0; i < s.length;) {
+        const [r, w] = decodeRune(s, i);
+        yield [i, r];
+        i += w;
+    }
+}
+/** `[]rune(s)`. */
+function toRunes(s) {
+    const out = [];
+    for (const [, r] of runes(s))
+        out.push(r);
+    return out;
+}
+/** `utf8.RuneCountInString(s)`. */
+function runeCount(s) {
+    let n = 0;
+    for (const _ of runes(s))
+        n++;
+    return n;
+}
+
+
+/***/ }),
+
 /***/ 7169:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -11,11 +173,12 @@ export const modules = {
 /* harmony export */   xn: () => (/* binding */ NON_UTF8_REASON)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
-/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9493);
+/* harmony import */ var _hash_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7477);
 /* harmony import */ var _plugin_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7289);
 /* harmony import */ var _walk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5108);
 /**
- * Building the unsigned manifest that grafana.com signs (what `@grafana/sign-plugin` sends, SIGNATURES.md §7).
+ * Building the unsigned manifest that grafana.com signs (what `@grafana/sign-plugin` sends,
+ * docs/verification.md#signing).
  */
 
 
@@ -88,19 +251,115 @@ async function buildManifest(pluginDir) {
 
 /***/ }),
 
-/***/ 9493:
+/***/ 7477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   sf: () => (/* binding */ mapLimit),
-/* harmony export */   yQ: () => (/* binding */ hashFiles)
-/* harmony export */ });
-/* unused harmony exports sha256File, HASH_CHUNK_BYTES, WORKER_MIN_TOTAL_BYTES */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5919);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  yQ: () => (/* binding */ hashFiles),
+  sf: () => (/* binding */ mapLimit)
+});
+
+// UNUSED EXPORTS: HASH_CHUNK_BYTES, WORKER_MIN_TOTAL_BYTES, sha256File
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./lib/manifest/hash-worker.mjs
+// @ts-check
+/**
+ * The thread that hashes for {@link hashFiles} (`hash.ts`) once the files are big enough, and `openRegularFile`, which
+ * the main thread shares with it.
+ *
+ * Plain JavaScript, checked by tsc through `// @ts-check` and JSDoc types (`tsconfig.json` has `allowJs` and includes
+ * the `.mjs` files of `src/`, so `npm run lint` and `npm run build` fail on a type error; the TypeScript sources take its types
+ * from the same JSDoc). It is JavaScript so
+ * that one file runs everywhere: `hash.ts` starts it with `new Worker(new URL('./hash-worker.mjs', import.meta.url))`
+ * from the TypeScript sources (vitest, tsx: Node 20 cannot start a `.ts` worker) and from both ncc bundles, which copy
+ * it beside `dist/index.js` and `dist/cli/index.js`. It imports only `node:` built-ins, as a copied asset must.
+ *
+ * Synchronous reads are right here: the thread does nothing else, and a read into the reused buffer costs no
+ * event-loop turn. Protocol: it posts `'ready'`, then answers each batch `[[index, path, dev, ino], …]` with
+ * `[[index, sha256] or [index, null, code, message], …]`, batches in the order received. It runs only when started
+ * as the hashing worker (`workerData.role`); imported on the main thread it only exports `openRegularFile`.
+ */
+
+
+
+/** `workerData.role` of the hashing worker. */
+const HASH_WORKER_ROLE = 'sha256-files';
+/**
+ * Opens a file the walk listed without following a link or blocking on a FIFO (`O_NOFOLLOW | O_NONBLOCK`), and
+ * insists on a regular file with the walk's device and inode (`dev`/`ino`; `ino` -1 when the walk pinned the folder
+ * by descriptor instead, see `walk.ts`), so a file swapped for a link, another file or a special file since the walk
+ * is reported, never read.
+ *
+ * @param {string} file the path to open.
+ * @param {number} dev the walk's device number. @param {number} ino the walk's inode, or -1 for no check.
+ * @returns {number} the file descriptor.
+ * @throws an Error with `code` `EISDIR` (a folder), `EFTYPE` (not a regular file), `ECHANGED` (another file than the
+ *   walk's), or the `open(2)` error (`ELOOP` for a link, `ENOENT`…).
+ */
+function openRegularFile(file, dev, ino) {
+    const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    const info = (0,external_node_fs_.fstatSync)(fd);
+    if (info.isFile() && (ino < 0 || (info.dev === dev && info.ino === ino)))
+        return fd;
+    (0,external_node_fs_.closeSync)(fd);
+    const code = !info.isFile() ? (info.isDirectory() ? 'EISDIR' : 'EFTYPE') : 'ECHANGED';
+    const why = code === 'ECHANGED' ? 'the file changed during the run (another file is there now)' : 'not a regular file';
+    throw Object.assign(new Error(`${code}: ${why}: ${file}`), { code });
+}
+/**
+ * The worker's loop: hashes each batch it receives with one reused buffer of `chunkBytes`.
+ *
+ * @param {import('node:worker_threads').MessagePort} port the parent port.
+ * @param {number} chunkBytes bytes per read.
+ */
+function serve(port, chunkBytes) {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    /** @type {(file: string, dev: number, ino: number) => string} */
+    const hashOne = (file, dev, ino) => {
+        const fd = openRegularFile(file, dev, ino);
+        try {
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            for (let n; (n = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, null)) > 0;)
+                hash.update(buffer.subarray(0, n));
+            return hash.digest('hex');
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    };
+    port.on('message', (/** @type {[number, string, number, number][]} */ batch) => {
+        /** @type {([number, string] | [number, null, string, string])[]} */
+        const out = [];
+        for (const [index, file, dev, ino] of batch) {
+            try {
+                out.push([index, hashOne(file, dev, ino)]);
+            }
+            catch (error) {
+                const e = /** @type {{ code?: unknown; message?: unknown } | undefined} */ (error);
+                out.push([index, null, String(e?.code ?? error), String(e?.message ?? error)]);
+            }
+        }
+        port.postMessage(out);
+    });
+    port.postMessage('ready');
+}
+if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.parentPort && external_node_worker_threads_.workerData?.role === HASH_WORKER_ROLE) {
+    serve(external_node_worker_threads_.parentPort, Number(external_node_worker_threads_.workerData.chunkBytes));
+}
+
+;// CONCATENATED MODULE: ./lib/manifest/hash.js
 /**
  * SHA-256 of plugin files, streamed: a file is never held in memory whole.
  *
@@ -114,6 +373,9 @@ async function buildManifest(pluginDir) {
 
 
 
+
+/** The hashing worker (`hash-worker.mjs`), beside this module in the sources and beside each bundle. */
+const WORKER_URL = __webpack_require__.ab + "hash-worker.mjs";
 /**
  * Hashes one file as Grafana does (`sha256.New` + `io.Copy`, `hex.EncodeToString`).
  *
@@ -160,72 +422,6 @@ const WORKER_BATCH_FILES = 128;
 const WORKER_BATCH_BYTES = 4 * 1024 * 1024;
 /** Batches queued per worker, so it never waits for the main thread between two. */
 const WORKER_BATCHES_IN_FLIGHT = 2;
-/**
- * Opens a file the walk listed without following a link or blocking on a FIFO (`O_NOFOLLOW | O_NONBLOCK`), and
- * insists on a regular file with the walk's device and inode (`dev`/`ino`; `ino` -1 when the walk pinned the folder
- * by descriptor instead, see `walk.ts`), so a file swapped for a link, another file or a special file since the walk
- * is reported, never read.
- * Written without closures over module state: its source is also pasted into the worker (`Function#toString`).
- *
- * @returns the file descriptor. @throws an Error with `code` `EISDIR` (a folder), `EFTYPE` (not a regular file),
- *   `ECHANGED` (another file than the walk's), or the `open(2)` error (`ELOOP` for a link, `ENOENT`…).
- */
-function openRegularFile(file, dev, ino, open, fstat, close, flags) {
-    const fd = open(file, flags.O_RDONLY | flags.O_NOFOLLOW | flags.O_NONBLOCK);
-    const info = fstat(fd);
-    if (info.isFile() && (ino < 0 || (info.dev === dev && info.ino === ino)))
-        return fd;
-    close(fd);
-    const code = !info.isFile() ? (info.isDirectory() ? 'EISDIR' : 'EFTYPE') : 'ECHANGED';
-    const why = code === 'ECHANGED' ? 'the file changed during the run (another file is there now)' : 'not a regular file';
-    throw Object.assign(new Error(`${code}: ${why}: ${file}`), { code });
-}
-/**
- * The worker, as CommonJS source run with `eval: true`: it uses only `node:` built-ins, so it works the same from the
- * TypeScript sources (vitest, tsx) and from the ncc bundles.
- *
- * Why not a real module (checked 2026-11-28, ncc 0.38.4, Node 20.20, tsx 4.23): ncc *can* ship one: it turns
- * `new Worker(new URL('./hash-worker.js', import.meta.url))` into an asset copied beside the bundle (`dist/` and
- * `dist/cli/` alike), which runs there as long as it imports only `node:` built-ins. What fails is the other half:
- * the tests and `npm run bench` run the TypeScript sources, where no `hash-worker.js` exists, and Node 20 cannot
- * start a `.ts` worker (`new Worker(url.ts, { execArgv: ['--import', 'tsx'] })`, and `node --import tsx` for the
- * whole process, both fail with "Unknown file extension .ts"). A real module would thus run only from the bundles,
- * and every hash test would exercise another code path. The way out, not taken yet: a plain `hash-worker.mjs`
- * checked by tsc through `// @ts-check` and `checkJs`, imported by URL from both the sources and the bundles. Synchronous
- * reads are right here: the thread does nothing else, and a read into the reused buffer costs no event-loop turn.
- * Protocol: it posts `'ready'`, then answers each batch `[[index, path], …]` with `[[index, sha256]` or
- * `[index, null, code, message], …]`, batches in the order received.
- */
-const WORKER_SOURCE = `'use strict';
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { openSync, readSync, closeSync, fstatSync, constants } = require('node:fs');
-const buffer = Buffer.allocUnsafe(workerData.chunkBytes);
-${openRegularFile.toString()}
-function hashOne(file, dev, ino) {
-  const fd = openRegularFile(file, dev, ino, openSync, fstatSync, closeSync, constants);
-  try {
-    const hash = createHash('sha256');
-    let n;
-    while ((n = readSync(fd, buffer, 0, buffer.length, null)) > 0) hash.update(buffer.subarray(0, n));
-    return hash.digest('hex');
-  } finally {
-    closeSync(fd);
-  }
-}
-parentPort.on('message', (batch) => {
-  const out = [];
-  for (const [index, file, dev, ino] of batch) {
-    try {
-      out.push([index, hashOne(file, dev, ino)]);
-    } catch (error) {
-      out.push([index, null, String((error && error.code) || error), String((error && error.message) || error)]);
-    }
-  }
-  parentPort.postMessage(out);
-});
-parentPort.postMessage('ready');
-`;
 const NO_IDENTITY = { dev: -1, ino: -1 };
 const openPathOf = (file) => file.openPath ?? file.absolutePath;
 /**
@@ -240,7 +436,7 @@ function knownSizes(files, threshold) {
         if (total >= threshold)
             return 0;
         try {
-            const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(openPathOf(f)).size;
+            const size = (0,external_node_fs_.statSync)(openPathOf(f)).size;
             total += size;
             return size;
         }
@@ -251,7 +447,7 @@ function knownSizes(files, threshold) {
 }
 /** The default worker count: the cores but the main thread's, at most 7 (none on one core). */
 function defaultWorkerCount() {
-    return Math.min(Math.max((0,node_os__WEBPACK_IMPORTED_MODULE_2__.availableParallelism)() - 1, 0), 7);
+    return Math.min(Math.max((0,external_node_os_.availableParallelism)() - 1, 0), 7);
 }
 function failure(error) {
     const code = error?.code;
@@ -332,9 +528,9 @@ async function hashFiles(files, options = {}) {
             let fd = -1;
             try {
                 const { dev, ino } = files[index].identity ?? NO_IDENTITY;
-                fd = openRegularFile(openPathOf(files[index]), dev, ino, node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants);
-                const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-                for (let n; (n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, 0, chunkBytes, null)) > 0;) {
+                fd = openRegularFile(openPathOf(files[index]), dev, ino);
+                const hash = (0,external_node_crypto_.createHash)('sha256');
+                for (let n; (n = (0,external_node_fs_.readSync)(fd, buffer, 0, chunkBytes, null)) > 0;) {
                     hash.update(buffer.subarray(0, n));
                     if (n === chunkBytes)
                         await yieldIfDue();
@@ -346,7 +542,7 @@ async function hashFiles(files, options = {}) {
             }
             finally {
                 if (fd >= 0)
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+                    (0,external_node_fs_.closeSync)(fd);
             }
             await yieldIfDue();
         }
@@ -380,7 +576,7 @@ async function hashFiles(files, options = {}) {
                 finish(false);
         };
         try {
-            worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_4__.Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { chunkBytes } });
+            worker = new external_node_worker_threads_.Worker(WORKER_URL, { execArgv: [], workerData: { role: HASH_WORKER_ROLE, chunkBytes } });
         }
         catch {
             finish(true);
@@ -423,7 +619,7 @@ async function hashFiles(files, options = {}) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /**
  * Reading plugin.json: Grafana compares the manifest's `plugin` and `version` with plugin.json `id` and
- * `info.version` as raw, case-sensitive strings (SIGNATURES.md §1 row 10).
+ * `info.version` as raw, case-sensitive strings (docs/verification.md#order, check 10).
  */
 
 
@@ -434,12 +630,12 @@ const MAX_PLUGIN_JSON_BYTES = 4 * 1024 * 1024;
  * Reads `<pluginDir>/plugin.json`, safely: nothing outside the plugin folder is read, nothing blocks, memory is
  * bounded.
  *
- * Never throws: a missing, unreadable or malformed plugin.json gives `id`/`version` "" and `error` says what
- * is wrong (naming the file) and how to fix it, because verification must still report a verdict (a manifest
- * never matches ""). Refused without being read: a plugin.json that is a symlink resolving outside the folder
- * (Grafana refuses such a plugin, SIGNATURES.md §5), broken or looping; a folder, FIFO, socket or device (opening
- * a FIFO would block); a file over {@link MAX_PLUGIN_JSON_BYTES}. Read and refused: invalid JSON, a JSON value that
- * is not an object (`[]`, `"x"`, `null`), an object without a string `id` or `info.version`.
+ * Never throws: a missing, unreadable or malformed plugin.json gives `id`/`version` "" and `error` says what is wrong
+ * (naming the file) and how to fix it, because verification must still report a verdict (a manifest never matches "").
+ * Refused without being read: a plugin.json that is a symlink resolving outside the folder (Grafana refuses such a
+ * plugin, docs/verification.md#files), broken or looping; a folder, FIFO, socket or device (opening a FIFO would
+ * block); a file over {@link MAX_PLUGIN_JSON_BYTES}. Read and refused: invalid JSON, a JSON value that is not an object
+ * (`[]`, `"x"`, `null`), an object without a string `id` or `info.version`.
  *
  * @param pluginDir plugin root folder.
  * @returns `{ id, version, type }` (each "" when absent or not a string) and `error` when the file is unusable.
@@ -579,13 +775,13 @@ async function readBounded(pluginDir, file) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ walkPluginFiles)
 /* harmony export */ });
-/* unused harmony export escapeNameBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4573);
+/* harmony import */ var _go_utf8_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8947);
 /**
- * The plugin file walk, with Grafana's rules (SIGNATURES.md §5).
+ * The plugin file walk, with Grafana's rules (docs/verification.md#files).
  *
  * Own code rather than a glob library because Grafana's semantics differ from every library: it is Go's
  * `filepath.Walk` (lexical byte order, `Lstat`, symlinked directories not followed) filtered by Grafana's
@@ -608,6 +804,7 @@ async function readBounded(pluginDir, file) {
  * `lstat` device and inode before and after listing, regular files are `lstat`ed and their device and inode
  * compared after the open (see `hash.ts`), which narrows the race without closing it.
  */
+
 
 
 
@@ -635,8 +832,8 @@ function escapeNameBytes(bytes) {
             out.push(Buffer.from(bytes.subarray(start, end)).toString('utf8').replace(/\\/g, '\\\\'));
     };
     for (let i = 0; i < bytes.length;) {
-        const width = utf8Width(bytes, i);
-        if (width > 0) {
+        const [rune, width] = (0,_go_utf8_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeRuneBytes */ .L2)(bytes, i);
+        if (rune !== _go_utf8_js__WEBPACK_IMPORTED_MODULE_4__/* .RUNE_ERROR */ .yS || width > 1) {
             i += width;
             continue;
         }
@@ -646,16 +843,6 @@ function escapeNameBytes(bytes) {
     }
     flush(bytes.length);
     return out.join('');
-}
-/** Width of the valid UTF-8 sequence at `i` (Go `utf8.DecodeRune` rules), or 0 when the byte starts none. */
-function utf8Width(b, i) {
-    const b0 = b[i];
-    if (b0 < 0x80)
-        return 1;
-    const need = b0 >= 0xc2 && b0 <= 0xdf ? 1 : b0 >= 0xe0 && b0 <= 0xef ? 2 : b0 >= 0xf0 && b0 <= 0xf4 ? 3 : 0;
-    if (need === 0 || i + need >= b.length)
-        return 0;
-    return (0,node_buffer__WEBPACK_IMPORTED_MODULE_3__.isUtf8)(b.subarray(i, i + need + 1)) ? need + 1 : 0;
 }
 const SLASH = Buffer.from('/');
 /**

@@ -19,10 +19,10 @@ var external_node_util_ = __webpack_require__(7975);
 var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/grafana-com/fetch-keys.js
 var fetch_keys = __webpack_require__(5125);
-// EXTERNAL MODULE: ./lib/signature/keys.js + 1 modules
-var signature_keys = __webpack_require__(9502);
-// EXTERNAL MODULE: ./lib/grafana-com/retry.js
-var retry = __webpack_require__(7798);
+// EXTERNAL MODULE: ./lib/signature/keys.js
+var signature_keys = __webpack_require__(4476);
+// EXTERNAL MODULE: ./lib/options/parse.js
+var parse = __webpack_require__(2977);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -151,18 +151,22 @@ function isRunning(pid) {
 var build = __webpack_require__(7169);
 // EXTERNAL MODULE: ./lib/verify/expectations.js
 var verify_expectations = __webpack_require__(4890);
-// EXTERNAL MODULE: ./lib/verify/verify.js + 14 modules
-var verify = __webpack_require__(7323);
+// EXTERNAL MODULE: ./lib/verify/verify.js + 16 modules
+var verify = __webpack_require__(9837);
 // EXTERNAL MODULE: ./lib/text/redact.js
 var text_redact = __webpack_require__(1814);
+// EXTERNAL MODULE: ./lib/grafana-com/exchange.js
+var exchange = __webpack_require__(3747);
 // EXTERNAL MODULE: ./lib/grafana-com/http.js
 var http = __webpack_require__(1306);
+// EXTERNAL MODULE: ./lib/grafana-com/retry.js
+var retry = __webpack_require__(7798);
 // EXTERNAL MODULE: ./lib/grafana-com/endpoint.js
 var grafana_com_endpoint = __webpack_require__(4551);
 ;// CONCATENATED MODULE: ./lib/grafana-com/signing-client.js
 /**
  * The grafana.com signing client: `POST {grafana-com-url}/plugins/ci/sign` with an access policy token, exactly as
- * `@grafana/sign-plugin` does it (see `../shared/grafana/SIGNATURES.md` §7), returning the signed MANIFEST.txt bytes.
+ * `@grafana/sign-plugin` does it (see docs/verification.md#signing), returning the signed MANIFEST.txt bytes.
  *
  * The token never appears in any message this module produces: it travels only in the `Authorization` header, is
  * refused over plain `http://` to anything but loopback, redirects are not followed (so it cannot be replayed to
@@ -176,13 +180,15 @@ var grafana_com_endpoint = __webpack_require__(4551);
 
 
 
+
 /** How much of a non-JSON error body is quoted. */
 const MAX_QUOTED_BODY = 500;
-/** Every signed MANIFEST.txt contains this line (SIGNATURES.md §3). */
+/** Every signed MANIFEST.txt contains this line (docs/verification.md#cleartext). */
 const CLEARTEXT_HEADER = '-----BEGIN PGP SIGNED MESSAGE-----';
 /**
- * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign` (SIGNATURES.md §7; the
- * path `@grafana/sign-plugin` appends to `GRAFANA_COM_URL`). Surrounding whitespace is ignored.
+ * The signing endpoint for an API root: `${url without trailing slashes}/plugins/ci/sign`
+ * (docs/verification.md#signing; the path `@grafana/sign-plugin` appends to `GRAFANA_COM_URL`). Surrounding whitespace
+ * is ignored.
  *
  * `signingEndpoint('https://grafana.com/api/')` → `'https://grafana.com/api/plugins/ci/sign'`.
  *
@@ -193,10 +199,11 @@ function signingEndpoint(grafanaComUrl) {
 }
 /**
  * Asks grafana.com to sign `opts.manifest` and returns the answer's bytes unchanged: they ARE the signed
- * MANIFEST.txt (leading empty line, CRLF, `Hash: SHA512`) and must be written to disk byte for byte (SIGNATURES.md §3).
+ * MANIFEST.txt (leading empty line, CRLF, `Hash: SHA512`) and must be written to disk byte for byte
+ * (docs/verification.md#cleartext).
  *
- * Request (SIGNATURES.md §7, as `@grafana/sign-plugin`): `POST {endpoint}` with `Content-Type: application/json`,
- * `Accept: application/json`, `Authorization: Bearer <token>` and the compact JSON body
+ * Request (docs/verification.md#signing, as `@grafana/sign-plugin`): `POST {endpoint}` with `Content-Type:
+ * application/json`, `Accept: application/json`, `Authorization: Bearer <token>` and the compact JSON body
  * `{"plugin","version","files"}` followed, only when set (non-empty), by `"signatureType"`, `"rootUrls"`,
  * `"signPlugin"`. Proxies come from `https_proxy`/`http_proxy`/`no_proxy` (through `@actions/http-client`, see
  * `./http.ts`). Redirects are not followed: a redirect is reported, so the token is never sent elsewhere.
@@ -235,54 +242,44 @@ async function requestSignedManifest(opts) {
     const redact = (0,text_redact/* makeRedactor */.$u)([opts.token, token]);
     const policy = (0,retry/* resolveRetryPolicy */.NO)({ ...opts.retryPolicy, retries: opts.retries, timeoutMs: opts.timeoutMs });
     const body = JSON.stringify(requestBody(opts.manifest));
-    const verdicts = (0,retry/* verdictTags */.Pw)();
-    const failed = (error, verdict) => verdicts.tag(error, { ...verdict, reason: redact(verdict.reason) });
-    const attempt = async (timeoutMs) => {
-        let answer;
-        try {
-            answer = await (0,http/* httpExchange */.ai)({
-                method: 'POST',
-                url: endpoint,
-                headers: {
-                    'Content-Type': 'application/json',
-                    Accept: 'application/json',
-                    Authorization: `Bearer ${token}`,
-                },
-                body,
-                timeoutMs,
-                userAgent: opts.userAgent ?? grafana_com_endpoint/* USER_AGENT */._O,
-            });
-        }
-        catch (err) {
-            const error = new errors/* SigningError */.uJ(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
-                cause: redactError(err, redact),
-            });
-            const reason = err instanceof http/* HttpExchangeError */.ql ? (0,http/* exchangeFailureReason */.Oh)(err) : String(err);
-            throw failed(error, { retryable: (0,http/* isTransientExchangeError */.qx)(err), reason });
-        }
-        const status = answer.status;
-        if (status === 200) {
-            if (!answer.body.toString('utf8').includes(CLEARTEXT_HEADER)) {
-                const quoted = redact(answer.body.toString('utf8')).trim().slice(0, 200);
-                throw new errors/* SigningError */.uJ(200, redact(`POST ${endpoint} answered HTTP 200 but the body is not a signed manifest ` +
-                    `(${quoted ? `it starts with "${quoted}"` : 'it is empty'}). ` +
-                    'Check that grafana-com-url is the grafana.com API root ending in /api, e.g. https://grafana.com/api.'));
+    return await (0,exchange/* exchangeWithRetries */.q)({
+        request: {
+            method: 'POST',
+            url: endpoint,
+            headers: {
+                'Content-Type': 'application/json',
+                Accept: 'application/json',
+                Authorization: `Bearer ${token}`,
+            },
+            body,
+            userAgent: opts.userAgent ?? grafana_com_endpoint/* USER_AGENT */._O,
+        },
+        policy,
+        onRetry: opts.onRetry,
+        redactReason: redact,
+        noAnswer: (err, _reason, timeoutMs) => new errors/* SigningError */.uJ(0, redact(connectionFailure(endpoint, err, timeoutMs)), undefined, {
+            cause: redactError(err, redact),
+        }),
+        answered: (answer) => {
+            const status = answer.status;
+            if (status === 200) {
+                if (!answer.body.toString('utf8').includes(CLEARTEXT_HEADER)) {
+                    const quoted = redact(answer.body.toString('utf8')).trim().slice(0, 200);
+                    throw new errors/* SigningError */.uJ(200, redact(`POST ${endpoint} answered HTTP 200 but the body is not a signed manifest ` +
+                        `(${quoted ? `it starts with "${quoted}"` : 'it is empty'}). ` +
+                        'Check that grafana-com-url is the grafana.com API root ending in /api, e.g. https://grafana.com/api.'));
+                }
+                return answer.body;
             }
-            return answer.body;
-        }
-        const message = (0,http/* serverMessage */.x_)(answer.body, MAX_QUOTED_BODY, redact);
-        const location = headerValue(answer.headers['location']);
-        const hint = hintFor(status, message, opts.manifest, endpoint, location ? redact(location) : undefined);
-        const reason = answer.statusText ? ` ${answer.statusText}` : '';
-        const said = message !== undefined ? `: ${message}` : ' (empty body)';
-        const error = new errors/* SigningError */.uJ(status, redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`), message);
-        throw failed(error, {
-            retryable: (0,retry/* isRetryableStatus */.PS)(status),
-            reason: `HTTP ${status}${reason}`,
-            retryAfterMs: (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after']),
-        });
-    };
-    return await (0,retry/* withRetriesOrLastError */.aR)((context) => attempt(context.timeoutMs), policy, verdicts.classify, opts.onRetry, (last, summary) => new errors/* SigningError */.uJ(last.status, `${last.message} ${redact(summary)}.`, last.serverMessage, { cause: last.cause }));
+            const message = (0,http/* serverMessage */.x_)(answer.body, MAX_QUOTED_BODY, redact);
+            const location = headerValue(answer.headers['location']);
+            const hint = hintFor(status, message, opts.manifest, endpoint, location ? redact(location) : undefined);
+            const reason = answer.statusText ? ` ${answer.statusText}` : '';
+            const said = message !== undefined ? `: ${message}` : ' (empty body)';
+            return new errors/* SigningError */.uJ(status, redact(`grafana.com refused to sign: POST ${endpoint} answered HTTP ${status}${reason}${said}. ${hint}`), message);
+        },
+        gaveUp: (last, summary) => new errors/* SigningError */.uJ(last.status, `${last.message} ${redact(summary)}.`, last.serverMessage, { cause: last.cause }),
+    });
 }
 /** The request body with keys in `@grafana/sign-plugin`'s order; optional fields only when set. */
 function requestBody(manifest) {
@@ -315,7 +312,7 @@ function connectionFailure(endpoint, err, timeoutMs) {
     return (`Could not reach ${endpoint}: ${detail}${codeText}. Check grafana-com-url, the network and any proxy ` +
         'settings (https_proxy, no_proxy), then retry.');
 }
-/** What to do about a refusal, by status (SIGNATURES.md §7 lists the errors seen in the wild). */
+/** What to do about a refusal, by status (docs/verification.md#signing lists the errors seen in the wild). */
 function hintFor(status, serverMessage, manifest, endpoint, location) {
     const level = manifest.signatureType ? `signature type "${manifest.signatureType}"` : 'its signature level';
     if (status >= 300 && status < 400) {
@@ -393,7 +390,7 @@ class SignedManifestRejectedError extends errors/* SignPluginError */.t7 {
     }
 }
 /**
- * Signs `dist` through grafana.com (`POST {grafanaComUrl}/plugins/ci/sign`, SIGNATURES.md §7).
+ * Signs `dist` through grafana.com (`POST {grafanaComUrl}/plugins/ci/sign`, docs/verification.md#signing).
  *
  * The answer is verified against the files with the trusted keys (plugin, version, every hash, every file
  * covered, the signature type and root URLs asked for) before MANIFEST.txt is replaced by a rename of a
@@ -464,7 +461,7 @@ async function signLocked(options, temps) {
         appUrls: request.rootUrls ?? null,
         now: options.now,
     });
-    const expectations = (0,verify_expectations/* checkExpectations */.Ez)(verification, {
+    const expectations = (0,verify_expectations/* checkExpectations */.E)(verification, {
         signatureType: options.signatureType,
         rootUrls: request.rootUrls,
     });
@@ -484,6 +481,8 @@ async function signLocked(options, temps) {
     return { manifestPath, manifestBytes, request, verification };
 }
 
+// EXTERNAL MODULE: ./lib/cli/options.js
+var options = __webpack_require__(9048);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./lib/version.js
@@ -519,27 +518,23 @@ const TOOL_VERSION = `sign-plugin-action/${VERSION}`;
  * @returns exit code 0 on success. @throws UsageError (exit 2) for bad flags or a missing token; SigningError
  *   and friends (exit 1) when signing fails.
  */
-async function signCommand(argv, out, warn, env) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
+const signCommand = async (argv, out, warn, env) => {
+    const { values } = (0,external_node_util_.parseArgs)({
         args: argv,
         allowPositionals: false,
         options: {
             dist: { type: 'string', default: 'dist' },
-            'signature-type': { type: 'string' },
-            'root-urls': { type: 'string' },
-            'grafana-com-url': { type: 'string', default: env.GRAFANA_COM_URL || grafana_com_endpoint/* DEFAULT_GRAFANA_COM_URL */.jh },
-            'public-key': { type: 'string', multiple: true },
+            ...(0,options/* keyAndExpectationOptions */.J)(env),
             retries: { type: 'string', default: '' },
             'timeout-seconds': { type: 'string', default: '' },
         },
     });
-    void positionals;
     const token = (env[grafana_com_endpoint/* TOKEN_ENV */.o4] || env[grafana_com_endpoint/* LEGACY_TOKEN_ENV */.YZ] || '').trim();
     if (!token) {
         throw new errors/* UsageError */.eb(grafana_com_endpoint/* TOKEN_ENV */.o4, `${grafana_com_endpoint/* TOKEN_ENV */.o4} is not set: create an access policy token with the plugins:write scope at grafana.com and export it`);
     }
-    const grafanaComUrl = values['grafana-com-url'].replace(/\/+$/, '');
-    const { retries, timeoutMs } = (0,retry/* parseRetryInputs */.jm)(values.retries, values['timeout-seconds'], {
+    const grafanaComUrl = (0,options/* grafanaComUrlOption */.e)(values['grafana-com-url']);
+    const { retries, timeoutMs } = (0,parse/* parseRetryInputs */.jm)(values.retries, values['timeout-seconds'], {
         retries: '--retries',
         timeout: '--timeout-seconds',
     });
@@ -550,8 +545,8 @@ async function signCommand(argv, out, warn, env) {
         dist: values.dist,
         token,
         grafanaComUrl,
-        signatureType: (0,verify_expectations/* parseSignatureType */.Y4)(values['signature-type'], '--signature-type'),
-        rootUrls: (0,verify_expectations/* parseUrlList */.Jq)(values['root-urls'], '--root-urls'),
+        signatureType: (0,parse/* parseSignatureType */.Y4)(values['signature-type'], '--signature-type'),
+        rootUrls: (0,parse/* parseUrlList */.Jq)(values['root-urls'], '--root-urls'),
         keys,
         toolVersion: TOOL_VERSION,
         retries,
@@ -562,7 +557,7 @@ async function signCommand(argv, out, warn, env) {
     out(`Signed ${m?.plugin} ${m?.version}: ${m?.signatureType} signature by ${m?.signedByOrgName} (${m?.signedByOrg}), ` +
         `key ${m?.keyId}, ${Object.keys(signed.request.files).length} files\nWrote ${signed.manifestPath}`);
     return 0;
-}
+};
 
 
 /***/ })

@@ -17,16 +17,18 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./lib/grafana-com/endpoint.js
-var endpoint = __webpack_require__(4551);
+// EXTERNAL MODULE: ./lib/cli/options.js
+var options = __webpack_require__(9048);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/grafana-com/fetch-keys.js
 var fetch_keys = __webpack_require__(5125);
-// EXTERNAL MODULE: ./lib/signature/keys.js + 1 modules
-var signature_keys = __webpack_require__(9502);
+// EXTERNAL MODULE: ./lib/signature/keys.js
+var signature_keys = __webpack_require__(4476);
 // EXTERNAL MODULE: ./lib/verify/expectations.js
 var expectations = __webpack_require__(4890);
+// EXTERNAL MODULE: ./lib/options/parse.js
+var parse = __webpack_require__(2977);
 // EXTERNAL MODULE: ./lib/verify/findings.js
 var findings = __webpack_require__(3859);
 ;// CONCATENATED MODULE: ./lib/verify/report.js
@@ -81,8 +83,8 @@ function combineReports(reports) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./lib/verify/verify.js + 14 modules
-var verify = __webpack_require__(7323);
+// EXTERNAL MODULE: ./lib/verify/verify.js + 16 modules
+var verify = __webpack_require__(9837);
 ;// CONCATENATED MODULE: ./lib/targets/target.js
 /**
  * Verifying what the user pointed at: a plugin folder or a plugin `.zip` (the format users install and the
@@ -177,6 +179,7 @@ var usage = __webpack_require__(4761);
 
 
 
+
 /**
  * Runs `verify` on one or more plugin folders or zips. Without `--app-url` the app URL is Grafana's default
  * `http://localhost:3000/`. `--public-key-retrieval disabled` trusts only the embedded key (and `--public-key`s), like
@@ -188,17 +191,14 @@ var usage = __webpack_require__(4761);
  * @returns the exit code: 0 when every plugin is valid with every expectation met (and, for zips, a right
  *   layout), 1 otherwise. @throws UsageError (exit 2) for bad flags, a missing PATH, or unreadable key files.
  */
-async function verifyCommand(argv, out, warn, env) {
+const verifyCommand = async (argv, out, warn, env) => {
     const { values, positionals } = (0,external_node_util_.parseArgs)({
         args: argv,
         allowPositionals: true,
         options: {
             'app-url': { type: 'string', multiple: true },
-            'public-key': { type: 'string', multiple: true },
-            'signature-type': { type: 'string' },
-            'root-urls': { type: 'string' },
+            ...(0,options/* keyAndExpectationOptions */.J)(env),
             'fetch-keys': { type: 'boolean', default: false },
-            'grafana-com-url': { type: 'string', default: env.GRAFANA_COM_URL || endpoint/* DEFAULT_GRAFANA_COM_URL */.jh },
             'public-key-retrieval': { type: 'string', default: 'enabled' },
             json: { type: 'boolean', default: false },
         },
@@ -214,13 +214,13 @@ async function verifyCommand(argv, out, warn, env) {
         if (!(0,external_node_fs_.existsSync)(target))
             throw new errors/* UsageError */.eb('PATH', `${target} does not exist: give the plugin folder or .zip to verify`);
     }
-    const appUrls = (values['app-url'] ?? []).flatMap((u) => (0,expectations/* parseUrlList */.Jq)(u, '--app-url'));
-    const signatureType = (0,expectations/* parseSignatureType */.Y4)(values['signature-type'], '--signature-type');
-    const rootUrls = (0,expectations/* parseUrlList */.Jq)(values['root-urls'], '--root-urls');
+    const appUrls = (values['app-url'] ?? []).flatMap((u) => (0,parse/* parseUrlList */.Jq)(u, '--app-url'));
+    const signatureType = (0,parse/* parseSignatureType */.Y4)(values['signature-type'], '--signature-type');
+    const rootUrls = (0,parse/* parseUrlList */.Jq)(values['root-urls'], '--root-urls');
     const keys = await (0,fetch_keys/* trustedKeysFor */.Fz)({
         fetch: values['fetch-keys'],
         retrieval,
-        grafanaComUrl: values['grafana-com-url'].replace(/\/+$/, ''),
+        grafanaComUrl: (0,options/* grafanaComUrlOption */.e)(values['grafana-com-url']),
         extra: await (0,signature_keys/* loadPublicKeyInputs */.qd)(values['public-key'] ?? [], '--public-key'),
         onWarning: warn,
     });
@@ -228,7 +228,7 @@ async function verifyCommand(argv, out, warn, env) {
     const labels = [];
     for (const target of positionals) {
         const { result, layout } = await verifyTarget(target, { keys, appUrls: appUrls.length ? appUrls : undefined });
-        reports.push(pluginReport(result, (0,expectations/* checkExpectations */.Ez)(result, { signatureType, rootUrls }), target, layout));
+        reports.push(pluginReport(result, (0,expectations/* checkExpectations */.E)(result, { signatureType, rootUrls }), target, layout));
         labels.push(result.key?.label);
     }
     const combined = combineReports(reports);
@@ -239,7 +239,7 @@ async function verifyCommand(argv, out, warn, env) {
         out(reports.map((r, i) => formatReport(r, labels[i])).join('\n\n'));
     }
     return combined.ok ? 0 : 1;
-}
+};
 
 
 /***/ })

@@ -710,7 +710,7 @@ function keyExpired(packet, selfSignature, now) {
 }
 /** go-crypto `revoked`: a key-compromised revocation always counts, others once created. */
 function revoked(revocations, now) {
-    return revocations.some((r) => r.reasonForRevocationFlag === 2 || !pgpSigExpired(r, now));
+    return revocations.some((r) => r.reasonForRevocationFlag === openpgp/* enums */.vP.reasonForRevocation.keyCompromised || !pgpSigExpired(r, now));
 }
 /** go-crypto `checkSignatureDetails`. */
 function checkSignatureDetails(key, sig, now) {

@@ -319,13 +319,13 @@ async function main(argv, env = process.env) {
     try {
         switch (command) {
             case 'verify':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(169), __nccwpck_require__.e(323), __nccwpck_require__.e(528), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6034))).verifyCommand(rest, out, warn, env);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(169), __nccwpck_require__.e(837), __nccwpck_require__.e(799), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6034))).verifyCommand(rest, out, warn, env);
             case 'sign':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(169), __nccwpck_require__.e(323), __nccwpck_require__.e(528), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6312))).signCommand(rest, out, warn, env);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(169), __nccwpck_require__.e(837), __nccwpck_require__.e(799), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6312))).signCommand(rest, out, warn, env);
             case 'manifest':
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(169), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9813))).manifestCommand(rest, out);
             case 'check-routes':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(547), __nccwpck_require__.e(825)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9825))).checkRoutesCommand(rest, out);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(547), __nccwpck_require__.e(150)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9150))).checkRoutesCommand(rest, out);
             case undefined:
             case '-h':
             case '--help':
@@ -646,7 +646,6 @@ function markdownText(s) {
 /* harmony export */   Ck: () => (/* binding */ addSecret),
 /* harmony export */   E$: () => (/* binding */ redact)
 /* harmony export */ });
-/* unused harmony export REDACTED */
 /**
  * The token redactor: one mechanism, applied where text leaves the tool (the runner's log, annotations, job summary,
  * outputs, the CLI's stdout/stderr) and where a server's answer is quoted into an error. Neutral: no `@actions/*`.
