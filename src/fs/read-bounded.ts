@@ -79,15 +79,15 @@ export async function readBoundedRegularFile(file: string, maxBytes: number): Pr
 }
 
 /**
- * Reads from the start of an open file into `buffer` until it is full or the file ends (a read may return fewer
- * bytes than asked).
+ * Reads an open file from byte `position` (default 0, the start) into `buffer` until it is full or the file ends (a
+ * read may return fewer bytes than asked).
  *
  * @returns the number of bytes read (≤ `buffer.length`). @throws the `fs` read error.
  */
-export async function readToFill(handle: FileHandle, buffer: Buffer): Promise<number> {
+export async function readToFill(handle: FileHandle, buffer: Buffer, position = 0): Promise<number> {
   let length = 0;
   while (length < buffer.length) {
-    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, position + length);
     if (bytesRead === 0) break;
     length += bytesRead;
   }

@@ -5,6 +5,7 @@
 import { constants } from 'node:fs';
 import { lstat, open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readToFill } from '../fs/read-bounded.js';
 
 export interface PluginJsonInfo {
   /** plugin.json `id`, or "" when it could not be read. */
@@ -133,13 +134,7 @@ async function readBounded(pluginDir: string, file: string): Promise<{ text: str
     if (!opened.isFile()) return { error: notFile(opened) };
     if (opened.size > MAX_PLUGIN_JSON_BYTES) return { error: tooBig(opened.size) };
     const buffer = Buffer.alloc(opened.size + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length === buffer.length) break;
-    }
+    const length = await readToFill(handle, buffer);
     if (length > opened.size) return { error: `plugin.json changed while being read (${file}): try again` };
     return { text: buffer.subarray(0, length).toString('utf8') };
   } catch (error) {

@@ -11,6 +11,7 @@
  * creator host's attributes plus a trailing `/`. File data is still read with yauzl (see `read-zip.ts`).
  */
 import type { FileHandle } from 'node:fs/promises';
+import { readToFill } from '../fs/read-bounded.js';
 
 /** Go's `ErrFormat` (`zip: not a valid zip file`) and the other errors `zip.OpenReader` returns. */
 export class GoZipFormatError extends Error {}
@@ -44,13 +45,7 @@ const UINT32_MAX = 0xffffffff;
 
 async function readAt(handle: FileHandle, length: number, position: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
-    if (bytesRead === 0) break;
-    done += bytesRead;
-  }
-  return buffer.subarray(0, done);
+  return buffer.subarray(0, await readToFill(handle, buffer, position));
 }
 
 /** Go's `uint64` read as a JS number (exact up to 2^53, far beyond any file this reads). */
