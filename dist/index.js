@@ -36772,15 +36772,15 @@ async function readBoundedRegularFile(file, maxBytes) {
     }
 }
 /**
- * Reads from the start of an open file into `buffer` until it is full or the file ends (a read may return fewer
- * bytes than asked).
+ * Reads an open file from byte `position` (default 0, the start) into `buffer` until it is full or the file ends (a
+ * read may return fewer bytes than asked).
  *
  * @returns the number of bytes read (≤ `buffer.length`). @throws the `fs` read error.
  */
-async function readToFill(handle, buffer) {
+async function readToFill(handle, buffer, position = 0) {
     let length = 0;
     while (length < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, position + length);
         if (bytesRead === 0)
             break;
         length += bytesRead;
@@ -38555,10 +38555,12 @@ async function hashFiles(files, options = {}) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var _fs_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(69795);
 /**
  * Reading plugin.json: Grafana compares the manifest's `plugin` and `version` with plugin.json `id` and
  * `info.version` as raw, case-sensitive strings (docs/verification.md#order, check 10).
  */
+
 
 
 
@@ -38683,15 +38685,7 @@ async function readBounded(pluginDir, file) {
         if (opened.size > MAX_PLUGIN_JSON_BYTES)
             return { error: tooBig(opened.size) };
         const buffer = Buffer.alloc(opened.size + 1);
-        let length = 0;
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-            if (length === buffer.length)
-                break;
-        }
+        const length = await (0,_fs_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__/* .readToFill */ .Pv)(handle, buffer);
         if (length > opened.size)
             return { error: `plugin.json changed while being read (${file}): try again` };
         return { text: buffer.subarray(0, length).toString('utf8') };

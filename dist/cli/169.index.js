@@ -2,6 +2,118 @@ export const id = 169;
 export const ids = [169];
 export const modules = {
 
+/***/ 9795:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pv: () => (/* binding */ readToFill),
+/* harmony export */   aK: () => (/* binding */ readBoundedRegularFile),
+/* harmony export */   uu: () => (/* binding */ BoundedReadError)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/**
+ * Reading a file a user names (a key file, any path an input can give) without hanging or running out of memory:
+ * only a regular file, at most a given number of bytes. Neutral: no `@actions/*` import.
+ */
+
+
+/** Why {@link readBoundedRegularFile} refused a file; `message` says it for people, without the input's name. */
+class BoundedReadError extends Error {
+    /** `missing`, `not-regular` (a folder, device, FIFO or socket, also through a link), `too-large`, `unreadable`. */
+    reason;
+    constructor(reason, message, options) {
+        super(message, options);
+        this.name = 'BoundedReadError';
+        this.reason = reason;
+    }
+}
+/** What a non-regular file is, for the message. */
+function kindOf(stat) {
+    if (stat.isDirectory())
+        return 'a folder';
+    if (stat.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stat.isCharacterDevice())
+        return 'a character device';
+    if (stat.isBlockDevice())
+        return 'a block device';
+    if (stat.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/**
+ * Reads a regular file of at most `maxBytes` bytes. The file is opened with `O_NONBLOCK` (opening a FIFO never
+ * waits for a writer) and `O_NOCTTY`, then checked with `fstat` on the open descriptor (so a link is judged by what
+ * it points to, and nothing can be swapped between the check and the read): a folder, device (`/dev/zero`,
+ * `/dev/urandom`), FIFO or socket is refused before any byte is read. At most `maxBytes + 1` bytes are read, so a
+ * file that grows while read is refused too.
+ *
+ * @param file the path (relative to the working directory or absolute).
+ * @param maxBytes the largest accepted size in bytes (e.g. 1 MiB = 1,048,576 for a key file).
+ * @returns the file's bytes.
+ * @throws BoundedReadError: `missing` (ENOENT), `not-regular`, `too-large`, or `unreadable` (any other `fs` error,
+ *   its message included).
+ */
+async function readBoundedRegularFile(file, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            throw new BoundedReadError('missing', 'no such file', { cause: error });
+        if (code === 'EISDIR')
+            throw new BoundedReadError('not-regular', 'it is a folder, not a file', { cause: error });
+        if (code === 'ENXIO')
+            throw new BoundedReadError('not-regular', 'it is a socket, not a file', { cause: error });
+        throw new BoundedReadError('unreadable', `cannot open it: ${error.message}`, { cause: error });
+    }
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile()) {
+            throw new BoundedReadError('not-regular', `it is ${kindOf(stat)}, not a regular file`);
+        }
+        if (stat.size > maxBytes) {
+            throw new BoundedReadError('too-large', `it has ${stat.size} bytes, more than the ${maxBytes} allowed`);
+        }
+        const buffer = Buffer.alloc(maxBytes + 1);
+        const length = await readToFill(handle, buffer);
+        if (length > maxBytes) {
+            throw new BoundedReadError('too-large', `it has more than the ${maxBytes} bytes allowed`);
+        }
+        return buffer.subarray(0, length);
+    }
+    catch (error) {
+        if (error instanceof BoundedReadError)
+            throw error;
+        throw new BoundedReadError('unreadable', `cannot read it: ${error.message}`, { cause: error });
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Reads an open file from byte `position` (default 0, the start) into `buffer` until it is full or the file ends (a
+ * read may return fewer bytes than asked).
+ *
+ * @returns the number of bytes read (≤ `buffer.length`). @throws the `fs` read error.
+ */
+async function readToFill(handle, buffer, position = 0) {
+    let length = 0;
+    while (length < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, position + length);
+        if (bytesRead === 0)
+            break;
+        length += bytesRead;
+    }
+    return length;
+}
+
+
+/***/ }),
+
 /***/ 8947:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -617,10 +729,12 @@ async function hashFiles(files, options = {}) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _fs_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9795);
 /**
  * Reading plugin.json: Grafana compares the manifest's `plugin` and `version` with plugin.json `id` and
  * `info.version` as raw, case-sensitive strings (docs/verification.md#order, check 10).
  */
+
 
 
 
@@ -745,15 +859,7 @@ async function readBounded(pluginDir, file) {
         if (opened.size > MAX_PLUGIN_JSON_BYTES)
             return { error: tooBig(opened.size) };
         const buffer = Buffer.alloc(opened.size + 1);
-        let length = 0;
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-            if (length === buffer.length)
-                break;
-        }
+        const length = await (0,_fs_read_bounded_js__WEBPACK_IMPORTED_MODULE_3__/* .readToFill */ .Pv)(handle, buffer);
         if (length > opened.size)
             return { error: `plugin.json changed while being read (${file}): try again` };
         return { text: buffer.subarray(0, length).toString('utf8') };

@@ -139,7 +139,10 @@ async function readSmall(zipfile, file, max) {
     return Buffer.concat(chunks);
 }
 
+// EXTERNAL MODULE: ./lib/fs/read-bounded.js
+var read_bounded = __webpack_require__(9795);
 ;// CONCATENATED MODULE: ./lib/zip/go-zip-reader.js
+
 /** Go's `ErrFormat` (`zip: not a valid zip file`) and the other errors `zip.OpenReader` returns. */
 class GoZipFormatError extends Error {
 }
@@ -155,14 +158,7 @@ const ZIP64_EXTRA_ID = 0x0001;
 const UINT32_MAX = 0xffffffff;
 async function readAt(handle, length, position) {
     const buffer = Buffer.alloc(length);
-    let done = 0;
-    while (done < length) {
-        const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
-        if (bytesRead === 0)
-            break;
-        done += bytesRead;
-    }
-    return buffer.subarray(0, done);
+    return buffer.subarray(0, await (0,read_bounded/* readToFill */.Pv)(handle, buffer, position));
 }
 /** Go's `uint64` read as a JS number (exact up to 2^53, far beyond any file this reads). */
 function uint64(buffer, at) {
