@@ -138,8 +138,10 @@ export async function verifyPlugin(pluginDir: string, options: VerifyOptions): P
     filesCount: pluginFiles.length + walk.nonUtf8.length,
   };
 
-  let hashes: Map<string, HashOutcome> | undefined;
+  // The walk stays open until the hints have read what they need: files are opened through its pinned folders.
+  let verdict: ReturnType<typeof decideStatus>;
   try {
+    let hashes: Map<string, HashOutcome> | undefined;
     const bytes = options.manifestBytes ?? (await readManifestFile(root, onDisk, findings));
     if (bytes) {
       // Hash the files while the manifest is decoded and its signature checked (on every core for big plugins):
@@ -148,34 +150,35 @@ export async function verifyPlugin(pluginDir: string, options: VerifyOptions): P
       await checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options, diskHashes);
       hashes = await diskHashes; // never leave hashing running when decoding failed early
     }
+    // 13, for names that are not UTF-8: no manifest key can equal them (Grafana compares raw bytes).
+    if (result.manifest) {
+      for (const file of walk.nonUtf8) {
+        findings.push(
+          finding(
+            'file-not-covered',
+            `The following files were not included in the signature: ${file.path} (${NON_UTF8_REASON})`,
+            { path: file.path },
+          ),
+        );
+      }
+    }
+
+    verdict = decideStatus(findings);
+    if (verdict.status !== 'valid') {
+      // Proven causes, after the verdict (they never change it); a valid plugin pays nothing.
+      await addHints(findings, {
+        manifest: result.manifest,
+        plugin: pluginJson,
+        onDisk,
+        hashes,
+        rootUrlChecks: result.rootUrlChecks,
+        publishedKeyIds: options.keys.publishedKeyIds(),
+      });
+    }
   } finally {
     walk.close();
   }
-  // 13, for names that are not UTF-8: no manifest key can equal them (Grafana compares raw bytes).
-  if (result.manifest) {
-    for (const file of walk.nonUtf8) {
-      findings.push(
-        finding(
-          'file-not-covered',
-          `The following files were not included in the signature: ${file.path} (${NON_UTF8_REASON})`,
-          { path: file.path },
-        ),
-      );
-    }
-  }
-
-  const { status, decisive } = decideStatus(findings);
-  if (status !== 'valid') {
-    // Proven causes, after the verdict (they never change it); a valid plugin pays nothing.
-    await addHints(findings, {
-      manifest: result.manifest,
-      plugin: pluginJson,
-      onDisk,
-      hashes,
-      rootUrlChecks: result.rootUrlChecks,
-      publishedKeyIds: options.keys.publishedKeyIds(),
-    });
-  }
+  const { status, decisive } = verdict;
   result.status = status;
   result.reason = decisive?.message ?? '';
   result.headline = grafanaLogLine(status, pluginJson.id || result.manifest?.plugin || path.basename(root));

@@ -35,8 +35,9 @@ export function hashOf(ctx: HintContext, path: string): string | undefined {
 const MAX_HINT_READ_BYTES = 32 * 1024 * 1024;
 
 /**
- * Reads a walked file for a hint, at most `max` bytes, without following a link swapped in since the walk and
- * without blocking on a FIFO (`O_NOFOLLOW | O_NONBLOCK`).
+ * Reads a walked file for a hint, at most `max` bytes, the way hashing opens it: through the walk's pinned folder
+ * (`openPath`, so the walk must still be open), without following a link swapped in since the walk or blocking on a
+ * FIFO (`O_NOFOLLOW | O_NONBLOCK`), and only when it is still the walk's file (device and inode, when known).
  *
  * @returns the bytes, or undefined when the file is bigger than `max`, not a regular file, or unreadable (a hint is
  *   then simply not given; nothing is thrown).
@@ -45,13 +46,14 @@ export async function readForHint(file: PluginFile, max = MAX_HINT_READ_BYTES): 
   if (file.size !== undefined && file.size > max) return undefined;
   let handle;
   try {
-    handle = await open(file.absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    handle = await open(file.openPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch {
     return undefined;
   }
   try {
     const info = await handle.stat();
     if (!info.isFile() || info.size > max) return undefined;
+    if (file.identity && (info.dev !== file.identity.dev || info.ino !== file.identity.ino)) return undefined;
     const buffer = Buffer.alloc(info.size);
     const length = await readToFill(handle, buffer);
     return buffer.subarray(0, length);
