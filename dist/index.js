@@ -41121,8 +41121,9 @@ function hashOf(ctx, path) {
 /** Files larger than this are not read for a hint (a signed text file this big is not a plugin's). */
 const MAX_HINT_READ_BYTES = 32 * 1024 * 1024;
 /**
- * Reads a walked file for a hint, at most `max` bytes, without following a link swapped in since the walk and
- * without blocking on a FIFO (`O_NOFOLLOW | O_NONBLOCK`).
+ * Reads a walked file for a hint, at most `max` bytes, the way hashing opens it: through the walk's pinned folder
+ * (`openPath`, so the walk must still be open), without following a link swapped in since the walk or blocking on a
+ * FIFO (`O_NOFOLLOW | O_NONBLOCK`), and only when it is still the walk's file (device and inode, when known).
  *
  * @returns the bytes, or undefined when the file is bigger than `max`, not a regular file, or unreadable (a hint is
  *   then simply not given; nothing is thrown).
@@ -41132,7 +41133,7 @@ async function readForHint(file, max = MAX_HINT_READ_BYTES) {
         return undefined;
     let handle;
     try {
-        handle = await (0,promises_.open)(file.absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+        handle = await (0,promises_.open)(file.openPath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
     }
     catch {
         return undefined;
@@ -41140,6 +41141,8 @@ async function readForHint(file, max = MAX_HINT_READ_BYTES) {
     try {
         const info = await handle.stat();
         if (!info.isFile() || info.size > max)
+            return undefined;
+        if (file.identity && (info.dev !== file.identity.dev || info.ino !== file.identity.ino))
             return undefined;
         const buffer = Buffer.alloc(info.size);
         const length = await (0,read_bounded/* readToFill */.Pv)(handle, buffer);
@@ -41723,8 +41726,10 @@ async function verifyPlugin(pluginDir, options) {
         rootUrlChecks: [],
         filesCount: pluginFiles.length + walk.nonUtf8.length,
     };
-    let hashes;
+    // The walk stays open until the hints have read what they need: files are opened through its pinned folders.
+    let verdict;
     try {
+        let hashes;
         const bytes = options.manifestBytes ?? (await readManifestFile(root, onDisk, findings));
         if (bytes) {
             // Hash the files while the manifest is decoded and its signature checked (on every core for big plugins):
@@ -41733,28 +41738,29 @@ async function verifyPlugin(pluginDir, options) {
             await checkManifest(bytes, result, pluginJson, onDisk, pluginFiles, options, diskHashes);
             hashes = await diskHashes; // never leave hashing running when decoding failed early
         }
+        // 13, for names that are not UTF-8: no manifest key can equal them (Grafana compares raw bytes).
+        if (result.manifest) {
+            for (const file of walk.nonUtf8) {
+                findings.push((0,verify_findings/* finding */.gk)('file-not-covered', `The following files were not included in the signature: ${file.path} (${build/* NON_UTF8_REASON */.xn})`, { path: file.path }));
+            }
+        }
+        verdict = (0,verify_findings/* decideStatus */.x7)(findings);
+        if (verdict.status !== 'valid') {
+            // Proven causes, after the verdict (they never change it); a valid plugin pays nothing.
+            await addHints(findings, {
+                manifest: result.manifest,
+                plugin: pluginJson,
+                onDisk,
+                hashes,
+                rootUrlChecks: result.rootUrlChecks,
+                publishedKeyIds: options.keys.publishedKeyIds(),
+            });
+        }
     }
     finally {
         walk.close();
     }
-    // 13, for names that are not UTF-8: no manifest key can equal them (Grafana compares raw bytes).
-    if (result.manifest) {
-        for (const file of walk.nonUtf8) {
-            findings.push((0,verify_findings/* finding */.gk)('file-not-covered', `The following files were not included in the signature: ${file.path} (${build/* NON_UTF8_REASON */.xn})`, { path: file.path }));
-        }
-    }
-    const { status, decisive } = (0,verify_findings/* decideStatus */.x7)(findings);
-    if (status !== 'valid') {
-        // Proven causes, after the verdict (they never change it); a valid plugin pays nothing.
-        await addHints(findings, {
-            manifest: result.manifest,
-            plugin: pluginJson,
-            onDisk,
-            hashes,
-            rootUrlChecks: result.rootUrlChecks,
-            publishedKeyIds: options.keys.publishedKeyIds(),
-        });
-    }
+    const { status, decisive } = verdict;
     result.status = status;
     result.reason = decisive?.message ?? '';
     result.headline = (0,verify_findings/* grafanaLogLine */.zN)(status, pluginJson.id || result.manifest?.plugin || external_node_path_.basename(root));
