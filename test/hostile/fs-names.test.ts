@@ -7,11 +7,16 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
+import { TrustedKeys } from '../../src/signature/keys.js';
 import { signPlugin } from '../../src/signing/sign.js';
 import type { PluginReport } from '../../src/verify/report.js';
 import { CLI_BUNDLE, runCli } from '../helpers/run-action.js';
-import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
+import {
+  DEMO_TOKEN,
+  keysTrustingLoopback,
+  startLoopbackGrafanaCom,
+  type LoopbackGrafanaCom,
+} from '../servers/grafana-com.js';
 import { makePlugin, PLUGIN_ID } from './make-plugin.js';
 
 let server: LoopbackGrafanaCom;
@@ -22,8 +27,7 @@ beforeAll(async () => {
   server = await startLoopbackGrafanaCom({
     tokens: { [DEMO_TOKEN]: { org: 'myorg', orgName: 'My Org', grantedLevels: { [PLUGIN_ID]: 'community' } } },
   });
-  keys = TrustedKeys.withEmbedded();
-  for (const key of await readArmoredPublicKeys(server.publicKeyArmored, 'input', 'loopback')) keys.add(key);
+  keys = await keysTrustingLoopback(server);
   keyFile = path.join(makePlugin().parent, 'loopback.asc');
   writeFileSync(keyFile, server.publicKeyArmored);
 });

@@ -12,11 +12,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
+import { TrustedKeys } from '../../src/signature/keys.js';
 import { signPlugin } from '../../src/signing/sign.js';
 import { verifyPlugin } from '../../src/verify/verify.js';
 import { CLI_BUNDLE, runCli } from '../helpers/run-action.js';
-import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
+import {
+  DEMO_TOKEN,
+  keysTrustingLoopback,
+  startLoopbackGrafanaCom,
+  type LoopbackGrafanaCom,
+} from '../servers/grafana-com.js';
 import { makePlugin, PLUGIN_ID } from './make-plugin.js';
 
 const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
@@ -29,8 +34,7 @@ beforeAll(async () => {
   server = await startLoopbackGrafanaCom({
     tokens: { [DEMO_TOKEN]: { org: 'myorg', orgName: 'My Org', grantedLevels: { [PLUGIN_ID]: 'community' } } },
   });
-  keys = TrustedKeys.withEmbedded();
-  for (const key of await readArmoredPublicKeys(server.publicKeyArmored, 'input', 'loopback')) keys.add(key);
+  keys = await keysTrustingLoopback(server);
   keyFile = path.join(makePlugin().parent, 'loopback.asc');
   writeFileSync(keyFile, server.publicKeyArmored);
 });

@@ -8,9 +8,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PluginError } from '../../src/errors.js';
 import { trustedKeysFor } from '../../src/grafana-com/fetch-keys.js';
-import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
+import { TrustedKeys } from '../../src/signature/keys.js';
 import { signPlugin } from '../../src/signing/sign.js';
-import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
+import {
+  DEMO_TOKEN,
+  keysTrustingLoopback,
+  startLoopbackGrafanaCom,
+  type LoopbackGrafanaCom,
+} from '../servers/grafana-com.js';
 import { makePlugin, PLUGIN_ID, type HostilePlugin } from './make-plugin.js';
 
 let server: LoopbackGrafanaCom;
@@ -19,8 +24,7 @@ beforeAll(async () => {
   server = await startLoopbackGrafanaCom({
     tokens: { [DEMO_TOKEN]: { org: 'myorg', orgName: 'My Org', grantedLevels: { [PLUGIN_ID]: 'community' } } },
   });
-  keys = TrustedKeys.withEmbedded();
-  for (const key of await readArmoredPublicKeys(server.publicKeyArmored, 'input', 'loopback')) keys.add(key);
+  keys = await keysTrustingLoopback(server);
 });
 afterAll(() => server?.close());
 

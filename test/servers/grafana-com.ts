@@ -26,6 +26,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as openpgp from 'openpgp';
 import { SIGNATURE_TYPES, type SignatureType } from '../../src/manifest/types.js';
+import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
 
 /** Who a token belongs to. */
 export interface LoopbackTokenInfo {
@@ -381,4 +382,16 @@ function writeHead(res: http.ServerResponse, answer: Answer | ScriptedResponse, 
   } else {
     res.writeHead(answer.status, headers);
   }
+}
+
+/**
+ * The keys a Grafana that trusts this loopback grafana.com would hold: Grafana's embedded key plus the loopback's
+ * signing key (as `public-keys` would add it). @returns a fresh {@link TrustedKeys}.
+ */
+export async function keysTrustingLoopback(server: LoopbackGrafanaCom): Promise<TrustedKeys> {
+  const keys = TrustedKeys.withEmbedded();
+  for (const key of await readArmoredPublicKeys(server.publicKeyArmored, 'input', 'loopback grafana.com key')) {
+    keys.add(key);
+  }
+  return keys;
 }

@@ -7,12 +7,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SigningError } from '../../src/errors.js';
 import { buildManifest } from '../../src/manifest/build.js';
-import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
+import { TrustedKeys } from '../../src/signature/keys.js';
 import { signPlugin, SignedManifestRejectedError } from '../../src/signing/sign.js';
 import {
   clearsignLikeGrafanaCom,
   DEMO_TOKEN,
   generateSigningKey,
+  keysTrustingLoopback,
   startLoopbackGrafanaCom,
   type LoopbackGrafanaCom,
 } from '../servers/grafana-com.js';
@@ -22,8 +23,7 @@ let server: LoopbackGrafanaCom;
 let keys: TrustedKeys;
 beforeAll(async () => {
   server = await startLoopbackGrafanaCom();
-  keys = TrustedKeys.withEmbedded();
-  for (const key of await readArmoredPublicKeys(server.publicKeyArmored, 'input', 'loopback')) keys.add(key);
+  keys = await keysTrustingLoopback(server);
 });
 afterAll(() => server?.close());
 

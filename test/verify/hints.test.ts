@@ -10,13 +10,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildManifest } from '../../src/manifest/build.js';
 import { trustedKeysFor } from '../../src/grafana-com/fetch-keys.js';
-import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
+import { TrustedKeys } from '../../src/signature/keys.js';
 import type { Finding } from '../../src/verify/findings.js';
 import { parseLfsPointer } from '../../src/verify/hints/git-lfs.js';
 import { verifyPlugin, type VerifyResult } from '../../src/verify/verify.js';
 import {
   clearsignLikeGrafanaCom,
   DEMO_TOKEN,
+  keysTrustingLoopback,
   startLoopbackGrafanaCom,
   type LoopbackGrafanaCom,
 } from '../servers/grafana-com.js';
@@ -29,10 +30,7 @@ beforeAll(async () => {
   server = await startLoopbackGrafanaCom({
     tokens: { [DEMO_TOKEN]: { org: 'myorg', orgName: 'My Org', grantedLevels: { 'myorg-hint-panel': 'community' } } },
   });
-  keys = TrustedKeys.withEmbedded();
-  for (const key of await readArmoredPublicKeys(server.publicKeyArmored, 'input', 'loopback grafana.com key')) {
-    keys.add(key);
-  }
+  keys = await keysTrustingLoopback(server);
 });
 afterAll(() => server?.close());
 

@@ -7,13 +7,14 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, 
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildManifest } from '../../src/manifest/build.js';
-import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
+import { TrustedKeys } from '../../src/signature/keys.js';
 import { signPlugin, SignedManifestRejectedError } from '../../src/signing/sign.js';
 import type { SignatureStatus, FindingKind } from '../../src/verify/findings.js';
 import { verifyPlugin, type VerifyResult } from '../../src/verify/verify.js';
 import {
   clearsignLikeGrafanaCom,
   DEMO_TOKEN,
+  keysTrustingLoopback,
   startLoopbackGrafanaCom,
   type LoopbackGrafanaCom,
 } from '../servers/grafana-com.js';
@@ -26,10 +27,7 @@ beforeAll(async () => {
   server = await startLoopbackGrafanaCom({
     tokens: { [DEMO_TOKEN]: { org: 'myorg', orgName: 'My Org', grantedLevels: { 'myorg-synth-panel': 'community' } } },
   });
-  keys = TrustedKeys.withEmbedded();
-  for (const key of await readArmoredPublicKeys(server.publicKeyArmored, 'input', 'loopback grafana.com key')) {
-    keys.add(key);
-  }
+  keys = await keysTrustingLoopback(server);
 });
 afterAll(() => server?.close());
 

@@ -8,12 +8,17 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
+import { TrustedKeys } from '../../src/signature/keys.js';
 import { signPlugin } from '../../src/signing/sign.js';
 import type { Finding } from '../../src/verify/findings.js';
 import { verifyPlugin } from '../../src/verify/verify.js';
 import { verifyPluginZip, type OpenPluginZipOptions } from '../../src/zip/read-zip.js';
-import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
+import {
+  DEMO_TOKEN,
+  keysTrustingLoopback,
+  startLoopbackGrafanaCom,
+  type LoopbackGrafanaCom,
+} from '../servers/grafana-com.js';
 import { extractLikeGrafana } from '../helpers/grafana-extract.js';
 import { writeRawZip, unicodePathField, type RawEntry } from '../helpers/raw-zip.js';
 import { CLI_BUNDLE, runCli } from '../helpers/run-action.js';
@@ -35,10 +40,7 @@ beforeAll(async () => {
   server = await startLoopbackGrafanaCom({
     tokens: { [DEMO_TOKEN]: { org: 'myorg', orgName: 'My Org', grantedLevels: { [ID]: 'community' } } },
   });
-  trusted = TrustedKeys.withEmbedded();
-  for (const key of await readArmoredPublicKeys(server.publicKeyArmored, 'input', 'loopback grafana.com key')) {
-    trusted.add(key);
-  }
+  trusted = await keysTrustingLoopback(server);
   keyFile = path.join(tempDir('key-'), 'grafana-com.asc');
   writeFileSync(keyFile, server.publicKeyArmored);
   signedDir = path.join(tempDir('go-zip-'), 'dist');

@@ -23,13 +23,18 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PluginError } from '../../src/errors.js';
-import { readArmoredPublicKeys, TrustedKeys } from '../../src/signature/keys.js';
+import { TrustedKeys } from '../../src/signature/keys.js';
 import { signPlugin } from '../../src/signing/sign.js';
 import type { Finding } from '../../src/verify/findings.js';
 import { verifyPlugin } from '../../src/verify/verify.js';
 import { openPluginZip, verifyPluginZip, type ZipLayoutFinding } from '../../src/zip/read-zip.js';
 import { packagePlugin } from '../../src/zip/write-zip.js';
-import { DEMO_TOKEN, startLoopbackGrafanaCom, type LoopbackGrafanaCom } from '../servers/grafana-com.js';
+import {
+  DEMO_TOKEN,
+  keysTrustingLoopback,
+  startLoopbackGrafanaCom,
+  type LoopbackGrafanaCom,
+} from '../servers/grafana-com.js';
 import { describeShared, SHARED_PLUGINS } from '../helpers/shared.js';
 import { extractLikeGrafana } from '../helpers/grafana-extract.js';
 import { copyPlugin, tempDir } from '../helpers/tmp.js';
@@ -698,10 +703,7 @@ describe('backend binaries (a synthetic plugin signed by the loopback grafana.co
     server = await startLoopbackGrafanaCom({
       tokens: { [DEMO_TOKEN]: { org: 'myorg', orgName: 'My Org', grantedLevels: { [BACKEND_ID]: 'community' } } },
     });
-    trusted = TrustedKeys.withEmbedded();
-    for (const key of await readArmoredPublicKeys(server.publicKeyArmored, 'input', 'loopback grafana.com key')) {
-      trusted.add(key);
-    }
+    trusted = await keysTrustingLoopback(server);
     signedDir = path.join(tempDir('backend-'), 'dist');
     const files: Record<string, string> = {
       'plugin.json': JSON.stringify({
