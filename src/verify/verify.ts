@@ -19,7 +19,6 @@ import { isV2 } from '../signature/manifest-json.js';
 import { readPluginManifest } from '../signature/read-manifest.js';
 import { decideStatus, finding, grafanaLogLine, type Finding, type SignatureStatus } from './findings.js';
 import { bracketHostNote, hashHeaderNote, manifestVersionNote } from './grafana-build.js';
-import { addHints } from './hints/index.js';
 import { normalizeAppUrl, urlMatch, type RootUrlAttempt } from './root-url.js';
 
 /** Grafana's default `[server] root_url`. */
@@ -165,7 +164,8 @@ export async function verifyPlugin(pluginDir: string, options: VerifyOptions): P
 
     verdict = decideStatus(findings);
     if (verdict.status !== 'valid') {
-      // Proven causes, after the verdict (they never change it); a valid plugin pays nothing.
+      // Proven causes, after the verdict (they never change it); a valid plugin pays nothing, not even loading them.
+      const { addHints } = await import('./hints/index.js');
       await addHints(findings, {
         manifest: result.manifest,
         plugin: pluginJson,
