@@ -87,8 +87,8 @@ var external_node_path_ = __webpack_require__(76760);
 var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/verify/findings.js
 var verify_findings = __webpack_require__(93859);
-// EXTERNAL MODULE: ./lib/verify/verify.js + 12 modules
-var verify = __webpack_require__(23345);
+// EXTERNAL MODULE: ./lib/verify/verify.js + 2 modules
+var verify = __webpack_require__(46531);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"

@@ -2807,7 +2807,7 @@ async function checkRoutes(target) {
     if (!info.isFile())
         throw new errors/* PluginError */.cZ(`${target} is not a plugin folder, a plugin.json or a .zip`);
     if (target.toLowerCase().endsWith('.zip')) {
-        const { openPluginZip } = await Promise.all(/* import() */[__webpack_require__.e(663), __webpack_require__.e(169), __webpack_require__.e(837), __webpack_require__.e(578)]).then(__webpack_require__.bind(__webpack_require__, 6578)); // the zip libraries load only for a .zip
+        const { openPluginZip } = await Promise.all(/* import() */[__webpack_require__.e(663), __webpack_require__.e(169), __webpack_require__.e(895), __webpack_require__.e(578)]).then(__webpack_require__.bind(__webpack_require__, 6578)); // the zip libraries load only for a .zip
         const zip = await openPluginZip(target);
         try {
             return await checkRoutesInFolder(zip.pluginDir, target);

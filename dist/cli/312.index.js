@@ -151,8 +151,8 @@ function isRunning(pid) {
 var build = __webpack_require__(7169);
 // EXTERNAL MODULE: ./lib/verify/expectations.js
 var verify_expectations = __webpack_require__(4890);
-// EXTERNAL MODULE: ./lib/verify/verify.js + 16 modules
-var verify = __webpack_require__(9837);
+// EXTERNAL MODULE: ./lib/verify/verify.js + 6 modules
+var verify = __webpack_require__(3895);
 // EXTERNAL MODULE: ./lib/text/redact.js
 var text_redact = __webpack_require__(1814);
 // EXTERNAL MODULE: ./lib/grafana-com/exchange.js

@@ -83,8 +83,8 @@ function combineReports(reports) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./lib/verify/verify.js + 16 modules
-var verify = __webpack_require__(9837);
+// EXTERNAL MODULE: ./lib/verify/verify.js + 6 modules
+var verify = __webpack_require__(3895);
 ;// CONCATENATED MODULE: ./lib/targets/target.js
 /**
  * Verifying what the user pointed at: a plugin folder or a plugin `.zip` (the format users install and the

@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/verify/findings.js
 var verify_findings = __webpack_require__(3859);
-// EXTERNAL MODULE: ./lib/verify/verify.js + 16 modules
-var verify = __webpack_require__(9837);
+// EXTERNAL MODULE: ./lib/verify/verify.js + 6 modules
+var verify = __webpack_require__(3895);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream/promises"

@@ -319,9 +319,9 @@ async function main(argv, env = process.env) {
     try {
         switch (command) {
             case 'verify':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(169), __nccwpck_require__.e(837), __nccwpck_require__.e(799), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6034))).verifyCommand(rest, out, warn, env);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(169), __nccwpck_require__.e(895), __nccwpck_require__.e(799), __nccwpck_require__.e(34)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6034))).verifyCommand(rest, out, warn, env);
             case 'sign':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(169), __nccwpck_require__.e(837), __nccwpck_require__.e(799), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6312))).signCommand(rest, out, warn, env);
+                return await (await Promise.all(/* import() */[__nccwpck_require__.e(169), __nccwpck_require__.e(895), __nccwpck_require__.e(799), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6312))).signCommand(rest, out, warn, env);
             case 'manifest':
                 return await (await Promise.all(/* import() */[__nccwpck_require__.e(169), __nccwpck_require__.e(813)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9813))).manifestCommand(rest, out);
             case 'check-routes':
