@@ -2,16 +2,25 @@
  * SHA-256 of plugin files, streamed: a file is never held in memory whole.
  *
  * {@link hashFiles} is the fast path used by manifest building and verification: the main thread hashes, and worker
- * threads (one per other core) join in when there are enough bytes to repay starting them. Every file is read in
+ * threads (one per other core, kept for the rest of the process) join in when there are enough bytes to repay
+ * starting them. Every file is read in
  * chunks of at most {@link HASH_CHUNK_BYTES} into a buffer that is reused, so memory does not grow with file size.
  * Digests are identical to {@link sha256File}'s.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, readSync, statSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, createReadStream, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
-import { HASH_WORKER_ROLE, openRegularFile } from './hash-worker.mjs';
+import {
+  CLAIM,
+  COMPLETED,
+  HASH_WORKER_ROLE,
+  STATE_DONE,
+  hashStart,
+  openRegularFile,
+  type HashJob,
+} from './hash-worker.mjs';
 
 /** The hashing worker (`hash-worker.mjs`), beside this module in the sources and beside each bundle. */
 const WORKER_URL = new URL('./hash-worker.mjs', import.meta.url);
@@ -52,21 +61,18 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 export const HASH_CHUNK_BYTES = 1 << 20;
 
 /**
- * A worker thread is started only when the files total at least this many bytes. Starting one costs 30–80 ms of
- * wall time and CPU (a V8 isolate) on the 2-core bench machine, while the main thread alone hashes ~1.2 GB/s (SHA-NI),
- * so below ~50 MB the main thread is done before a worker would have helped. Above it the worker pays: ~15 % on a
- * 136 MB frontend dist of 5,000 small files (~175 → ~150 ms), 25–30 % on a 390 MB backend dist (~320 → ~230 ms).
+ * Workers join once the files the main thread has opened (plus the sizes given in advance) reach this many bytes.
+ * Starting one costs ~5 ms of the main thread (the `Worker` constructor) and 60–90 ms before it hashes anything (a V8
+ * isolate and the module, on the other core) on the 2-core bench machine, while the main thread alone hashes
+ * ~1.3 GB/s (SHA-NI): a plugin of a few MB is done before a worker would help, and never pays for one.
  */
-export const WORKER_MIN_TOTAL_BYTES = 48 * 1024 * 1024;
+export const WORKER_MIN_TOTAL_BYTES = 16 * 1024 * 1024;
 
-/** The main thread hashes synchronously for at most this long before letting the event loop run (worker messages). */
+/** The main thread hashes synchronously for at most this long before letting the event loop run. */
 const MAIN_THREAD_SLICE_MS = 3;
 
-/** A batch sent to a worker holds at most this many files, and stops growing past this many bytes. */
-const WORKER_BATCH_FILES = 128;
-const WORKER_BATCH_BYTES = 4 * 1024 * 1024;
-/** Batches queued per worker, so it never waits for the main thread between two. */
-const WORKER_BATCHES_IN_FLIGHT = 2;
+/** Longest wait for the workers' progress before looking again (a worker's death also ends the wait). */
+const POLL_MS = 20;
 
 /** One file to hash. */
 export interface HashInput {
@@ -75,8 +81,8 @@ export interface HashInput {
   /** The path to open instead (the walk's `/proc/self/fd/<folder fd>/<name>`, see `walk.ts`). */
   openPath?: string;
   /**
-   * Its size in bytes when listed; used only to schedule (the whole file is read, whatever its size now). Unknown
-   * sizes are `stat`ed only until the known ones reach the worker threshold.
+   * Its size in bytes when listed; used only to schedule (the whole file is read, whatever its size now): counted
+   * toward the worker threshold, and when every file has one the largest are taken first. Never `stat`ed for this.
    */
   size?: number;
   /** Device and inode the opened file must have (the walk's `stat`); another file there is `ECHANGED`, unread. */
@@ -105,8 +111,8 @@ export interface HashFilesOptions {
   /** Chunk size in bytes. Default {@link HASH_CHUNK_BYTES}. */
   chunkBytes?: number;
   /**
-   * Whether the main thread hashes too while workers run (default true). false keeps its event loop free: it only
-   * hands out batches (it still hashes when no worker runs, or when every worker failed).
+   * Whether the main thread hashes too while workers run (default true). false keeps its event loop free: workers
+   * start at once and take every file (the main thread still hashes when no worker runs, or what a dead one left).
    */
   mainThread?: boolean;
   /** Filled in with how the work was split (for the benchmark and the tests). */
@@ -115,7 +121,7 @@ export interface HashFilesOptions {
 
 /** How {@link hashFiles} split the work. */
 export interface HashStats {
-  /** Worker threads started (0: everything on the main thread). */
+  /** Worker threads given the files (started for this call or reused from an earlier one; 0: main thread only). */
   workersStarted: number;
   /** Files hashed by workers, and on the main thread. */
   filesOnWorkers: number;
@@ -125,27 +131,6 @@ export interface HashStats {
 const NO_IDENTITY = { dev: -1, ino: -1 };
 
 const openPathOf = (file: HashInput) => file.openPath ?? file.absolutePath;
-
-/**
- * Sizes for scheduling: the given ones, and unknown ones `stat`ed (following the path to open) in list order only
- * until the total reaches `threshold`, the one thing sizes decide (whether workers start); the rest count as 0.
- */
-function knownSizes(files: readonly HashInput[], threshold: number): number[] {
-  let total = files.reduce((sum, f) => sum + Math.max(0, f.size ?? 0), 0);
-  return files.map((f) => {
-    if (f.size !== undefined) return Math.max(0, f.size);
-    if (total >= threshold) return 0;
-    try {
-      const size = statSync(openPathOf(f)).size;
-      total += size;
-      return size;
-    } catch {
-      return 0; // the open reports it
-    }
-  });
-}
-
-type WorkerAnswer = 'ready' | [index: number, sha256: string | null, code?: string, message?: string][];
 
 /** The default worker count: the cores but the main thread's, at most 7 (none on one core). */
 function defaultWorkerCount(): number {
@@ -159,148 +144,231 @@ function failure(error: unknown): HashOutcome {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A hashing worker of the process-wide pool: started once, given one job per {@link hashFiles} call. */
+interface PoolWorker {
+  worker: Worker;
+  alive: boolean;
+  /** Resolvers of the jobs sent and not yet answered with `'done'`, oldest first (all called if it dies). */
+  pending: (() => void)[];
+}
+
+/**
+ * The workers started so far, reused by every later {@link hashFiles} call of the process. They are `unref`ed: an idle
+ * worker never keeps the process alive (a call waiting for one keeps it alive with its own timer).
+ */
+const pool: PoolWorker[] = [];
+
+/** Starts one pool worker. @returns it, or undefined when it cannot start (the main thread then works alone). */
+function startWorker(): PoolWorker | undefined {
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_URL, { execArgv: [], workerData: { role: HASH_WORKER_ROLE } });
+  } catch {
+    return undefined;
+  }
+  const entry: PoolWorker = { worker, alive: true, pending: [] };
+  const died = () => {
+    if (!entry.alive) return;
+    entry.alive = false;
+    pool.splice(pool.indexOf(entry), 1);
+    for (const resolve of entry.pending.splice(0)) resolve();
+    void worker.terminate().catch(() => undefined);
+  };
+  worker.on('message', () => entry.pending.shift()?.());
+  worker.on('error', died);
+  worker.on('exit', died);
+  worker.unref();
+  pool.push(entry);
+  return entry;
+}
+
+/** Posts a job to a pool worker. @returns a promise that settles when the worker answers it, or dies. */
+function sendJob(entry: PoolWorker, job: HashJob): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!entry.alive) return resolve();
+    entry.pending.push(resolve);
+    entry.worker.postMessage(job);
+  });
+}
+
+/**
+ * `Atomics.waitAsync` (ES2024; in V8 since Node 16). Typed here: the project's `lib` is ES2023, so that nothing newer
+ * than Node 20 type-checks by accident.
+ */
+const atomics = Atomics as unknown as {
+  waitAsync(
+    array: Int32Array,
+    index: number,
+    value: number,
+    timeoutMs: number,
+  ): { async: false; value: string } | { async: true; value: Promise<string> };
+};
+
+/**
+ * Waits until `control[COMPLETED]` differs from `seen`, `settled` resolves, or {@link POLL_MS} pass. The timer keeps
+ * the event loop alive while the workers (unref'ed) work.
+ */
+function waitForProgress(control: Int32Array, seen: number, settled: Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, POLL_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    void settled.then(done);
+    const waited = atomics.waitAsync(control, COMPLETED, seen, POLL_MS);
+    if (waited.async) void waited.value.then(done);
+    else done();
+  });
+}
+
 /**
  * SHA-256 of many files at once, on every core: the digests are exactly {@link sha256File}'s.
  *
- * Design, chosen by measurement (2-core Xeon with SHA-NI, Node 20, files in the page cache; README "Performance"):
+ * Design, chosen by measurement (2-core AMD EPYC with SHA-NI, Node 20, files in the page cache; docs/performance.md):
  * - `hash.update` runs on the calling thread, so concurrent streams on the main thread use one core however many
- *   there are: 6 × 64 MB took ~800 ms with 2 or 8 concurrent `createReadStream`s (a fresh 1 MiB buffer per chunk),
- *   ~310 ms with one synchronous read loop into a reused buffer, ~230 ms with a worker thread beside it.
- * - Per file, async reads cost ~80 µs of CPU against ~40 µs for `openSync`/`readSync`/`closeSync` (5,000 files of
- *   1–50 KiB: ~410 ms of CPU async, ~200 ms sync). So the main thread reads synchronously too, in slices of
- *   {@link MAIN_THREAD_SLICE_MS} ms between which the event loop runs.
- * - When the sizes add up to at least `workerMinTotalBytes`, `workers` threads take files largest first, in batches
- *   (two queued per worker); the main thread takes the smallest first, so it is busy while the workers start and
- *   small files never wait behind big ones. Below that total everything is hashed on the main thread: the CLI's
- *   `verify` of a small plugin pays no worker start-up. A worker that cannot start or dies hands its files back.
+ *   there are. The main thread reads synchronously into one reused buffer (per file, async reads cost about twice the
+ *   CPU of `openSync`/`readSync`/`closeSync`), in slices of {@link MAIN_THREAD_SLICE_MS} ms between which the event
+ *   loop runs (`verify` decodes the manifest and checks its signature meanwhile).
+ * - Sizes are not needed in advance (the walk does not `stat` regular files): the main thread starts alone, learns
+ *   each size from the `fstat` of its open, and once the bytes seen reach `workerMinTotalBytes` the pool's workers
+ *   join. Small plugins never pay a worker.
+ * - Everyone takes the next file from one shared counter (`Atomics.add`; see `hash-worker.mjs`), so the work
+ *   balances to the last file, with no batch to wait for and no message per file: workers write digests to shared
+ *   memory. When every file has a size given in advance (the walk off Linux), the largest are taken first.
+ * - A file that fits in the buffer (nearly every file of a frontend plugin) is hashed in one call (`crypto.hash`), with
+ *   no `Hash` object to allocate and collect (`hashStart` in `hash-worker.mjs`).
+ * - A worker that cannot start or dies is left out; the files it had taken are read again on the main thread, as are
+ *   the ones a worker could not read (so the error is the main thread's own, with its code and message).
  *
- * Memory: one `chunkBytes` buffer per thread (2 MiB with the defaults on 2 cores), whatever the file sizes.
+ * Memory: one `chunkBytes` buffer per thread (2 MiB with the defaults on 2 cores), whatever the file sizes, plus 36
+ * bytes per file of shared state.
  *
- * @param files the files; `size` only orders the work.
+ * @param files the files; `size`, when every file has one, orders the work.
  * @param options worker count, threshold, chunk size, stats (see {@link HashFilesOptions}).
  * @returns one outcome per file, in the order of `files`: `{ ok: true, sha256 }`, or `{ ok: false, code, message }`
  *   when the file could not be opened or read (`ENOENT`, `EACCES`, `EISDIR`…).
  * @throws never for a file's error (that is its outcome).
  */
 export async function hashFiles(files: readonly HashInput[], options: HashFilesOptions = {}): Promise<HashOutcome[]> {
-  const outcomes = new Array<HashOutcome>(files.length);
-  const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? HASH_CHUNK_BYTES));
-  const threshold = options.workerMinTotalBytes ?? WORKER_MIN_TOTAL_BYTES;
-  const sizes = knownSizes(files, threshold);
-  const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
-  const workerCount =
-    totalBytes >= threshold && files.length > 1
-      ? Math.min(Math.max(0, options.workers ?? defaultWorkerCount()), files.length - 1)
-      : 0;
+  const count = files.length;
+  const outcomes = new Array<HashOutcome>(count);
   const stats: HashStats = Object.assign(options.stats ?? {}, {
-    workersStarted: workerCount,
+    workersStarted: 0,
     filesOnWorkers: 0,
     filesOnMainThread: 0,
   });
+  if (count === 0) return outcomes;
+  const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? HASH_CHUNK_BYTES));
+  const threshold = options.workerMinTotalBytes ?? WORKER_MIN_TOTAL_BYTES;
+  const wanted = count > 1 ? Math.min(Math.max(0, options.workers ?? defaultWorkerCount()), count - 1) : 0;
 
-  // Pending files, largest first: workers take from the front, the main thread from the back; `returned` holds the
-  // files of a worker that failed.
-  const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
-  let front = 0;
-  let back = order.length;
-  const returned: number[] = [];
+  // Claim order (position → index in `files`): largest first when every size is known, else the list's order.
+  const sized = files.every((f) => f.size !== undefined);
+  const order = files.map((_, i) => i);
+  if (sized) order.sort((a, b) => (files[b].size ?? 0) - (files[a].size ?? 0) || a - b);
+  const control = new Int32Array(new SharedArrayBuffer(8));
+  const state = new Int32Array(new SharedArrayBuffer(4 * count));
+  const digests = new Uint8Array(new SharedArrayBuffer(32 * count));
+  /** 1 where the main thread took the position. */
+  const mine = new Uint8Array(count);
+  let mainTook = 0;
 
-  const takeForMain = (): number | undefined => {
-    if (returned.length > 0) return returned.pop();
-    return front < back ? order[--back] : undefined;
-  };
-  const takeBatchForWorker = (): number[] => {
-    if (returned.length > 0) return returned.splice(0, WORKER_BATCH_FILES);
-    const batch: number[] = [];
-    let bytes = 0;
-    while (front < back && batch.length < WORKER_BATCH_FILES && (batch.length === 0 || bytes < WORKER_BATCH_BYTES)) {
-      const index = order[front++];
-      batch.push(index);
-      bytes += sizes[index];
+  const helpers: Promise<void>[] = [];
+  let engaged = wanted === 0;
+  const engage = () => {
+    if (engaged) return;
+    engaged = true;
+    const job: HashJob = { control, state, digests, paths: [], devs: [], inos: [], chunkBytes };
+    for (const index of order) {
+      const { dev, ino } = files[index].identity ?? NO_IDENTITY;
+      job.paths.push(openPathOf(files[index]));
+      job.devs.push(dev);
+      job.inos.push(ino);
     }
-    return batch;
+    const chosen = pool.filter((w) => w.alive).slice(0, wanted);
+    while (chosen.length < wanted) {
+      const started = startWorker();
+      if (!started) break;
+      chosen.push(started);
+    }
+    for (const entry of chosen) helpers.push(sendJob(entry, job));
+    stats.workersStarted = chosen.length;
   };
+  let bytesSeen = files.reduce((sum, f) => sum + Math.max(0, f.size ?? 0), 0);
+  if (bytesSeen >= threshold || options.mainThread === false) engage();
 
-  const runMainThread = async (): Promise<void> => {
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    let sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
-    const yieldIfDue = async () => {
-      if (performance.now() < sliceEnd) return;
-      await nextTurn();
-      sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
-    };
-    for (let index = takeForMain(); index !== undefined; index = takeForMain()) {
-      stats.filesOnMainThread++;
-      let fd = -1;
-      try {
-        const { dev, ino } = files[index].identity ?? NO_IDENTITY;
-        fd = openRegularFile(openPathOf(files[index]), dev, ino);
-        const hash = createHash('sha256');
+  /** Hashes one position on the main thread, yielding to the event loop between slices. */
+  const buffer = Buffer.allocUnsafe(chunkBytes);
+  let sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
+  const yieldIfDue = async () => {
+    if (performance.now() < sliceEnd) return;
+    await nextTurn();
+    sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
+  };
+  const hashOnMain = async (position: number) => {
+    const index = order[position];
+    let fd = -1;
+    try {
+      const { dev, ino } = files[index].identity ?? NO_IDENTITY;
+      const opened = openRegularFile(openPathOf(files[index]), dev, ino);
+      fd = opened.fd;
+      bytesSeen += opened.size;
+      if (!engaged && bytesSeen >= threshold && Atomics.load(control, CLAIM) < count) engage();
+      const started = hashStart(fd, buffer, 'hex');
+      if (typeof started === 'string') {
+        outcomes[index] = { ok: true, sha256: started };
+      } else {
+        // Bigger than a chunk: read on, letting the event loop run between slices.
+        const hash = started as Hash;
         for (let n: number; (n = readSync(fd, buffer, 0, chunkBytes, null)) > 0;) {
-          hash.update(buffer.subarray(0, n));
+          hash.update(new Uint8Array(buffer.buffer, buffer.byteOffset, n));
           if (n === chunkBytes) await yieldIfDue();
         }
         outcomes[index] = { ok: true, sha256: hash.digest('hex') };
-      } catch (error) {
-        outcomes[index] = failure(error);
-      } finally {
-        if (fd >= 0) closeSync(fd);
       }
-      await yieldIfDue();
+    } catch (error) {
+      outcomes[index] = failure(error);
+    } finally {
+      if (fd >= 0) closeSync(fd);
+    }
+    await yieldIfDue();
+  };
+  const runMainThread = async () => {
+    for (let position = Atomics.add(control, CLAIM, 1); position < count; position = Atomics.add(control, CLAIM, 1)) {
+      mine[position] = 1;
+      mainTook++;
+      await hashOnMain(position);
     }
   };
 
-  const runWorker = () =>
-    new Promise<void>((resolve) => {
-      const inFlight: number[][] = [];
-      let settled = false;
-      let worker: Worker | undefined;
-      const finish = (failed: boolean) => {
-        if (settled) return;
-        settled = true;
-        if (failed) returned.push(...inFlight.flat());
-        worker?.removeAllListeners().on('error', () => undefined);
-        void worker?.terminate().catch(() => undefined);
-        resolve();
+  if (options.mainThread !== false || helpers.length === 0) await runMainThread();
+  // Wait for the workers' files, unless every worker has answered (or died) first.
+  let settled = false;
+  const allSettled = Promise.all(helpers).then(() => {
+    settled = true;
+  });
+  for (let done = Atomics.load(control, COMPLETED); mainTook + done < count && !settled;) {
+    await waitForProgress(control, done, allSettled);
+    done = Atomics.load(control, COMPLETED);
+  }
+  // Files no one finished (a worker died, or every worker did before claiming all), and files a worker could not
+  // read: the main thread reads them, the latter to report the error as its own.
+  await runMainThread();
+  for (let position = 0; position < count; position++) {
+    if (mine[position]) continue;
+    const result = Atomics.load(state, position);
+    if (result === STATE_DONE) {
+      stats.filesOnWorkers++;
+      outcomes[order[position]] = {
+        ok: true,
+        sha256: Buffer.from(digests.buffer, position * 32, 32).toString('hex'),
       };
-      const topUp = () => {
-        while (inFlight.length < WORKER_BATCHES_IN_FLIGHT) {
-          const batch = takeBatchForWorker();
-          if (batch.length === 0) break;
-          inFlight.push(batch);
-          worker?.postMessage(
-            batch.map((index) => {
-              const { dev, ino } = files[index].identity ?? NO_IDENTITY;
-              return [index, openPathOf(files[index]), dev, ino];
-            }),
-          );
-        }
-        if (inFlight.length === 0) finish(false);
-      };
-      try {
-        worker = new Worker(WORKER_URL, { execArgv: [], workerData: { role: HASH_WORKER_ROLE, chunkBytes } });
-      } catch {
-        finish(true);
-        return;
-      }
-      worker.on('message', (answer: WorkerAnswer) => {
-        if (answer !== 'ready') {
-          inFlight.shift();
-          stats.filesOnWorkers += answer.length;
-          for (const [index, sha256, code, message] of answer) {
-            outcomes[index] =
-              sha256 === null ? { ok: false, code: code ?? 'EIO', message: message ?? '' } : { ok: true, sha256 };
-          }
-        }
-        topUp();
-      });
-      worker.on('error', () => finish(true));
-      worker.on('exit', () => finish(true));
-    });
-
-  const mainThread = workerCount === 0 || options.mainThread !== false ? runMainThread() : undefined;
-  await Promise.all([mainThread, ...Array.from({ length: workerCount }, runWorker)]);
-  // Files handed back by a worker that died after the main thread ran out of work.
-  if (front < back || returned.length > 0) await runMainThread();
+    } else {
+      mainTook++;
+      await hashOnMain(position);
+    }
+  }
+  stats.filesOnMainThread = mainTook;
   return outcomes;
 }
