@@ -6,8 +6,9 @@
  * `collectFilesWithin` (a symlink to a file counts under the link's path, a symlink that resolves outside the
  * plugin folder or does not resolve at all stops the plugin from loading).
  *
- * Names are bytes, as in Go: folders are listed with `encoding: 'buffer'` (Node's default decoding turns an invalid
- * UTF-8 byte into U+FFFD, so `\xff.js` would pass for a signed `�.js`) and sorted bytewise. A path that is not
+ * Names are bytes, as in Go: folders are listed with `encoding: 'latin1'`, one character per byte, so every name keeps
+ * its exact bytes (Node's default decoding turns an invalid UTF-8 byte into U+FFFD, so `\xff.js` would pass for a
+ * signed `�.js`), and sorted bytewise. An ASCII name is used as it is; any other is decoded from its bytes. A path that is not
  * valid UTF-8 can never be a manifest key (Go's JSON decoder turns invalid UTF-8 into U+FFFD), so such files are
  * listed apart, in {@link WalkResult.nonUtf8}, and never hashed.
  *
@@ -22,8 +23,8 @@
  * `lstat` device and inode before and after listing, regular files are `lstat`ed and their device and inode
  * compared after the open (see `hash.ts`), which narrows the race without closing it.
  */
-import { closeSync, constants as fsConstants, existsSync, lstatSync, openSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants as fsConstants, existsSync, lstatSync, openSync, readdirSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
@@ -128,15 +129,23 @@ function escapeNameBytes(bytes: Uint8Array): string {
 
 interface Frame {
   rel: Buffer;
-  /** Display/absolute path (lossy decode only where `rel` is not UTF-8). */
-  abs: string;
+  /** `rel` as text: exact when `utf8`, else with `\xNN` escapes (for messages). */
+  relText: string;
+  /** Whether `rel` is valid UTF-8 (then so is a child's path exactly when its name is). */
+  utf8: boolean;
+  /** Display/absolute path (lossy decode only where `rel` is not UTF-8), ending with the separator. */
+  absPrefix: string;
   absBytes: number;
   fd: number;
-  entries: Dirent<Buffer>[];
+  /** `/proc/self/fd/<fd>/`, the prefix children are opened by (Linux). */
+  fdPrefix: string;
+  /** The folder's entries, names as Latin-1 text: one character per byte, so the raw bytes are kept exactly. */
+  entries: Dirent[];
   next: number;
 }
 
 const SLASH = Buffer.from('/');
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Lists the files of a plugin folder the way Grafana does before it checks a signature.
@@ -187,8 +196,21 @@ export async function walkPluginFiles(pluginDir: string, options: WalkOptions = 
   // deep trees cannot exhaust the stack.
   const stack: Frame[] = [];
   /** Opens and lists a folder; `parentFd` -1 for the root. Returns false (with a problem) when it cannot. */
-  const enter = async (rel: Buffer, abs: string, parentFd: number, name: Buffer | null): Promise<void> => {
-    const shown = rel.length === 0 ? '.' : displayPath(rel);
+  const enter = (rel: Buffer, abs: string, parentFd: number, name: Buffer | null): void => {
+    const utf8 = isUtf8(rel);
+    const relText = utf8 ? rel.toString('utf8') : escapeNameBytes(rel);
+    const shown = rel.length === 0 ? '.' : relText;
+    const frame = (fd: number, entries: Dirent[]): Frame => ({
+      rel,
+      relText,
+      utf8,
+      absPrefix: abs.endsWith(path.sep) ? abs : abs + path.sep,
+      absBytes: childBase(rel),
+      fd,
+      fdPrefix: `/proc/self/fd/${fd}/`,
+      entries: sortByName(entries),
+      next: 0,
+    });
     let fd = -1;
     try {
       if (PINNED) {
@@ -196,17 +218,17 @@ export async function walkPluginFiles(pluginDir: string, options: WalkOptions = 
         const where = name === null ? root : Buffer.concat([Buffer.from(`/proc/self/fd/${parentFd}/`), name]);
         fd = openSync(where, fsConstants.O_RDONLY | fsConstants.O_DIRECTORY | fsConstants.O_NOFOLLOW);
         fds.push(fd);
-        const entries = await readdir(`/proc/self/fd/${fd}`, { encoding: 'buffer', withFileTypes: true });
-        stack.push({ rel, abs, absBytes: childBase(rel), fd, entries: sortByName(entries), next: 0 });
+        const entries = readdirSync(`/proc/self/fd/${fd}`, { encoding: 'latin1', withFileTypes: true });
+        stack.push(frame(fd, entries));
       } else {
         const before = lstatSync(abs);
         if (!before.isDirectory()) throw Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR' });
-        const entries = await readdir(abs, { encoding: 'buffer', withFileTypes: true });
+        const entries = readdirSync(abs, { encoding: 'latin1', withFileTypes: true });
         const after = lstatSync(abs);
         if (!after.isDirectory() || after.dev !== before.dev || after.ino !== before.ino) {
           throw Object.assign(new Error('ECHANGED'), { code: 'ECHANGED' });
         }
-        stack.push({ rel, abs, absBytes: childBase(rel), fd, entries: sortByName(entries), next: 0 });
+        stack.push(frame(fd, entries));
       }
     } catch (error) {
       const code = errorCode(error);
@@ -225,7 +247,7 @@ export async function walkPluginFiles(pluginDir: string, options: WalkOptions = 
   };
 
   try {
-    await enter(Buffer.alloc(0), root, -1, null);
+    enter(Buffer.alloc(0), root, -1, null);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       if (frame.next === frame.entries.length) {
@@ -233,29 +255,39 @@ export async function walkPluginFiles(pluginDir: string, options: WalkOptions = 
         continue;
       }
       const entry = frame.entries[frame.next++];
-      const name = entry.name;
-      const rel = frame.rel.length === 0 ? name : Buffer.concat([frame.rel, SLASH, name]);
-      const utf8 = isUtf8(rel);
-      const relText = utf8 ? rel.toString('utf8') : displayPath(rel);
-      const abs = path.join(frame.abs, name.toString('utf8'));
+      const latin1 = entry.name;
+      // Text paths are built by concatenation (names never hold `/`, `.` or `..`); raw bytes only where needed. An
+      // ASCII name is its own UTF-8 text; any other is decoded from its bytes.
+      const ascii = !NON_ASCII.test(latin1);
+      const name = ascii ? undefined : Buffer.from(latin1, 'latin1');
+      const nameBytes = () => name ?? Buffer.from(latin1, 'latin1');
+      const nameText = name ? name.toString('utf8') : latin1;
+      const utf8 = frame.utf8 && (!name || isUtf8(name));
+      const rawRel = () => (frame.rel.length === 0 ? nameBytes() : Buffer.concat([frame.rel, SLASH, nameBytes()]));
+      const relText = utf8
+        ? frame.rel.length === 0
+          ? nameText
+          : `${frame.relText}/${nameText}`
+        : displayPath(rawRel());
+      const abs = frame.absPrefix + nameText;
       // Go's Lstat of the full path fails past PATH_MAX (the path through /proc would not).
-      if (frame.absBytes + name.length >= PATH_MAX) {
+      if (frame.absBytes + latin1.length >= PATH_MAX) {
         const tooLong = Object.assign(new Error('ENAMETOOLONG'), { code: 'ENAMETOOLONG' });
         problems.push(fsProblem(relText, 'cannot stat', tooLong));
         continue;
       }
-      const openPath = PINNED ? `/proc/self/fd/${frame.fd}/${name.toString('utf8')}` : abs;
+      const openPath = PINNED ? frame.fdPrefix + nameText : abs;
       if (entry.isDirectory()) {
-        await enter(rel, abs, frame.fd, name);
+        enter(rawRel(), abs, frame.fd, nameBytes());
         continue;
       }
       if (entry.isSymbolicLink()) {
         // Through the folder's descriptor where there is one: the link is resolved where the walk saw it.
-        const linkPath = PINNED ? Buffer.concat([Buffer.from(`/proc/self/fd/${frame.fd}/`), name]) : abs;
+        const linkPath = PINNED ? Buffer.concat([Buffer.from(frame.fdPrefix), nameBytes()]) : abs;
         const file = await resolveLink(root, relText, linkPath, problems);
         if (!file) continue;
         if (utf8) files.push({ path: relText, symlink: true, ...file, openPath: file.absolutePath });
-        else nonUtf8.push({ path: relText, rawPath: rel });
+        else nonUtf8.push({ path: relText, rawPath: rawRel() });
         continue;
       }
       if (!entry.isFile()) {
@@ -267,7 +299,7 @@ export async function walkPluginFiles(pluginDir: string, options: WalkOptions = 
         continue;
       }
       if (!utf8) {
-        nonUtf8.push({ path: relText, rawPath: rel });
+        nonUtf8.push({ path: relText, rawPath: rawRel() });
         continue;
       }
       if (PINNED) {
@@ -311,9 +343,9 @@ export async function walkPluginFiles(pluginDir: string, options: WalkOptions = 
   return { root, files, nonUtf8, problems, close };
 }
 
-/** Go's `sort.Strings` on raw names: bytewise. */
-function sortByName(entries: Dirent<Buffer>[]): Dirent<Buffer>[] {
-  return entries.sort((a, b) => Buffer.compare(a.name, b.name));
+/** Go's `sort.Strings` on raw names: bytewise, which is the order of their Latin-1 texts (one code unit per byte). */
+function sortByName(entries: Dirent[]): Dirent[] {
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function displayPath(rel: Buffer): string {
