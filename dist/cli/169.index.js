@@ -388,8 +388,8 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./lib/manifest/hash-worker.mjs
 // @ts-check
 /**
- * The thread that hashes for {@link hashFiles} (`hash.ts`) once the files are big enough, and `openRegularFile`, which
- * the main thread shares with it.
+ * The thread that hashes for {@link hashFiles} (`hash.ts`) beside the main thread, and `openRegularFile`, which the
+ * main thread shares with it.
  *
  * Plain JavaScript, checked by tsc through `// @ts-check` and JSDoc types (`tsconfig.json` has `allowJs` and includes
  * the `.mjs` files of `src/`, so `npm run lint` and `npm run build` fail on a type error; the TypeScript sources take its types
@@ -398,16 +398,42 @@ var external_node_worker_threads_ = __webpack_require__(5919);
  * from the TypeScript sources (vitest, tsx: Node 20 cannot start a `.ts` worker) and from both ncc bundles, which copy
  * it beside `dist/index.js` and `dist/cli/index.js`. It imports only `node:` built-ins, as a copied asset must.
  *
- * Synchronous reads are right here: the thread does nothing else, and a read into the reused buffer costs no
- * event-loop turn. Protocol: it posts `'ready'`, then answers each batch `[[index, path, dev, ino], …]` with
- * `[[index, sha256] or [index, null, code, message], …]`, batches in the order received. It runs only when started
- * as the hashing worker (`workerData.role`); imported on the main thread it only exports `openRegularFile`.
+ * Protocol: shared memory, no message per file. A job (`HashJob`, posted once per `hashFiles` call) holds the paths
+ * and, in `SharedArrayBuffer`s, a claim counter, a completion counter, a state per file and 32 bytes of digest per
+ * file. The main thread and every worker take the next file with `Atomics.add` on the claim counter, so nobody waits
+ * for a batch and the last files go to whoever is free. A worker writes the digest, then the file's state
+ * ({@link STATE_DONE}, or {@link STATE_FAILED} when it could not open or read it: the main thread then reads it itself
+ * to report the error), then bumps the completion counter and wakes the main thread (`Atomics.notify`). When the claim
+ * counter passes the last file it posts `'done'` and waits for the next job. Synchronous reads are right here: the
+ * thread does nothing else, and a read into the reused buffer costs no event-loop turn. It runs only when started as
+ * the hashing worker (`workerData.role`); imported on the main thread it only exports `openRegularFile` and the
+ * constants.
  */
 
 
 
 /** `workerData.role` of the hashing worker. */
 const HASH_WORKER_ROLE = 'sha256-files';
+/** Index, in the job's `control` array, of the next file to claim. */
+const CLAIM = 0;
+/** Index, in the job's `control` array, of the number of files workers finished (done or failed). */
+const COMPLETED = 1;
+/** A file's state when a worker wrote its digest. (0: not finished by a worker.) */
+const STATE_DONE = 1;
+/** A file's state when a worker could not open or read it. */
+const STATE_FAILED = 2;
+/**
+ * One `hashFiles` call as a worker sees it: the files by position (the order in which they are claimed), and the
+ * shared arrays.
+ *
+ * @typedef {object} HashJob
+ * @property {Int32Array} control `[CLAIM, COMPLETED]` counters, on a `SharedArrayBuffer`.
+ * @property {Int32Array} state one entry per position: 0, {@link STATE_DONE} or {@link STATE_FAILED}.
+ * @property {Uint8Array} digests 32 bytes per position: the SHA-256 when the state is {@link STATE_DONE}.
+ * @property {string[]} paths the path to open, per position.
+ * @property {number[]} devs the walk's device number per position. @property {number[]} inos the inode, or -1.
+ * @property {number} chunkBytes bytes per read.
+ */
 /**
  * Opens a file the walk listed without following a link or blocking on a FIFO (`O_NOFOLLOW | O_NONBLOCK`), and
  * insists on a regular file with the walk's device and inode (`dev`/`ino`; `ino` -1 when the walk pinned the folder
@@ -416,59 +442,119 @@ const HASH_WORKER_ROLE = 'sha256-files';
  *
  * @param {string} file the path to open.
  * @param {number} dev the walk's device number. @param {number} ino the walk's inode, or -1 for no check.
- * @returns {number} the file descriptor.
+ * @returns {{ fd: number, size: number }} the file descriptor, and the size in bytes at the open (`fstat`).
  * @throws an Error with `code` `EISDIR` (a folder), `EFTYPE` (not a regular file), `ECHANGED` (another file than the
  *   walk's), or the `open(2)` error (`ELOOP` for a link, `ENOENT`…).
  */
 function openRegularFile(file, dev, ino) {
     const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
-    const info = (0,external_node_fs_.fstatSync)(fd);
+    let info;
+    try {
+        info = (0,external_node_fs_.fstatSync)(fd);
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(fd);
+        throw error;
+    }
     if (info.isFile() && (ino < 0 || (info.dev === dev && info.ino === ino)))
-        return fd;
+        return { fd, size: info.size };
     (0,external_node_fs_.closeSync)(fd);
     const code = !info.isFile() ? (info.isDirectory() ? 'EISDIR' : 'EFTYPE') : 'ECHANGED';
     const why = code === 'ECHANGED' ? 'the file changed during the run (another file is there now)' : 'not a regular file';
     throw Object.assign(new Error(`${code}: ${why}: ${file}`), { code });
 }
 /**
- * The worker's loop: hashes each batch it receives with one reused buffer of `chunkBytes`.
+ * `crypto.hash` (one-shot, no `Hash` object: Node ≥ 20.12), when this Node has it.
  *
- * @param {import('node:worker_threads').MessagePort} port the parent port.
- * @param {number} chunkBytes bytes per read.
+ * @type {((algorithm: string, data: Uint8Array, encoding: 'hex' | 'buffer') => string | Buffer) | undefined}
  */
-function serve(port, chunkBytes) {
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    /** @type {(file: string, dev: number, ino: number) => string} */
-    const hashOne = (file, dev, ino) => {
-        const fd = openRegularFile(file, dev, ino);
+const oneShot = /** @type {any} */ external_node_crypto_.hash;
+/**
+ * SHA-256 of a buffer's first `length` bytes, one-shot where Node can. @param {Buffer} buffer @param {number} length
+ * @param {'hex' | 'buffer'} encoding @returns {string | Buffer} the digest, as hex text or 32 bytes.
+ */
+function digestOf(buffer, length, encoding) {
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+    if (oneShot)
+        return oneShot('sha256', bytes, encoding);
+    const digest = external_node_crypto_.createHash('sha256').update(bytes);
+    return encoding === 'hex' ? digest.digest('hex') : digest.digest();
+}
+/**
+ * Starts hashing an open file as Grafana does (Go's `io.Copy` into `sha256.New`: read until a read returns nothing).
+ * A file that fits in `buffer` (nearly every file of a plugin) is read and hashed at once, with no `Hash` object; a
+ * bigger one (or one that grew while being read) comes back as a `Hash` fed with what was read, for the caller to
+ * read on from the descriptor's position with {@link feedToEnd} or its own loop.
+ *
+ * @param {number} fd descriptor, at offset 0. @param {Buffer} buffer reused read buffer (at least 1 byte).
+ * @param {'hex' | 'buffer'} encoding how to give a finished digest.
+ * @returns {string | Buffer | import('node:crypto').Hash} the digest (hex text or 32 bytes), or a `Hash` to feed on.
+ * @throws the `read(2)` error (`EISDIR`, `EIO`…).
+ */
+function hashStart(fd, buffer, encoding) {
+    const n = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, null);
+    if (n === 0)
+        return digestOf(buffer, 0, encoding);
+    if (n < buffer.length) {
+        const more = (0,external_node_fs_.readSync)(fd, buffer, n, buffer.length - n, null);
+        if (more === 0)
+            return digestOf(buffer, n, encoding);
+        return external_node_crypto_.createHash('sha256').update(new Uint8Array(buffer.buffer, buffer.byteOffset, n + more));
+    }
+    return external_node_crypto_.createHash('sha256').update(buffer);
+}
+/**
+ * Reads a file on to its end into `hash`, a chunk of `buffer` at a time. @param {number} fd @param {Buffer} buffer
+ * @param {import('node:crypto').Hash} hash @returns {void} @throws the `read(2)` error.
+ */
+function feedToEnd(fd, buffer, hash) {
+    for (let n; (n = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, null)) > 0;) {
+        hash.update(new Uint8Array(buffer.buffer, buffer.byteOffset, n));
+    }
+}
+/**
+ * Runs one job: claims files until none is left, writing each digest and state as it goes.
+ *
+ * @param {HashJob} job the job. @param {Buffer} buffer the reused read buffer (`job.chunkBytes` long).
+ */
+function runJob(job, buffer) {
+    const { control, state, digests, paths, devs, inos } = job;
+    const count = paths.length;
+    for (let position = Atomics.add(control, CLAIM, 1); position < count; position = Atomics.add(control, CLAIM, 1)) {
+        let outcome = STATE_FAILED;
         try {
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            for (let n; (n = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, null)) > 0;)
-                hash.update(buffer.subarray(0, n));
-            return hash.digest('hex');
-        }
-        finally {
-            (0,external_node_fs_.closeSync)(fd);
-        }
-    };
-    port.on('message', (/** @type {[number, string, number, number][]} */ batch) => {
-        /** @type {([number, string] | [number, null, string, string])[]} */
-        const out = [];
-        for (const [index, file, dev, ino] of batch) {
+            const { fd } = openRegularFile(paths[position], devs[position], inos[position]);
             try {
-                out.push([index, hashOne(file, dev, ino)]);
+                let digest = hashStart(fd, buffer, 'buffer');
+                if (typeof digest === 'object' && !(digest instanceof Uint8Array)) {
+                    feedToEnd(fd, buffer, digest);
+                    digest = digest.digest();
+                }
+                digests.set(/** @type {Buffer} */ (digest), position * 32);
+                outcome = STATE_DONE;
             }
-            catch (error) {
-                const e = /** @type {{ code?: unknown; message?: unknown } | undefined} */ (error);
-                out.push([index, null, String(e?.code ?? error), String(e?.message ?? error)]);
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
             }
         }
-        port.postMessage(out);
-    });
-    port.postMessage('ready');
+        catch {
+            // The main thread reads the file again to report the error (its code and message).
+        }
+        Atomics.store(state, position, outcome);
+        Atomics.add(control, COMPLETED, 1);
+        Atomics.notify(control, COMPLETED);
+    }
 }
 if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.parentPort && external_node_worker_threads_.workerData?.role === HASH_WORKER_ROLE) {
-    serve(external_node_worker_threads_.parentPort, Number(external_node_worker_threads_.workerData.chunkBytes));
+    const port = external_node_worker_threads_.parentPort;
+    /** @type {Buffer | undefined} */
+    let buffer;
+    port.on('message', (/** @type {HashJob} */ job) => {
+        if (!buffer || buffer.length !== job.chunkBytes)
+            buffer = Buffer.allocUnsafe(job.chunkBytes);
+        runJob(job, buffer);
+        port.postMessage('done');
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/manifest/hash.js
@@ -476,7 +562,8 @@ if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_
  * SHA-256 of plugin files, streamed: a file is never held in memory whole.
  *
  * {@link hashFiles} is the fast path used by manifest building and verification: the main thread hashes, and worker
- * threads (one per other core) join in when there are enough bytes to repay starting them. Every file is read in
+ * threads (one per other core, kept for the rest of the process) join in when there are enough bytes to repay
+ * starting them. Every file is read in
  * chunks of at most {@link HASH_CHUNK_BYTES} into a buffer that is reused, so memory does not grow with file size.
  * Digests are identical to {@link sha256File}'s.
  */
@@ -521,42 +608,18 @@ async function mapLimit(items, limit, fn) {
 /** Bytes read per chunk, by a worker or the main thread, into a buffer reused from file to file. */
 const HASH_CHUNK_BYTES = 1 << 20;
 /**
- * A worker thread is started only when the files total at least this many bytes. Starting one costs 30–80 ms of
- * wall time and CPU (a V8 isolate) on the 2-core bench machine, while the main thread alone hashes ~1.2 GB/s (SHA-NI),
- * so below ~50 MB the main thread is done before a worker would have helped. Above it the worker pays: ~15 % on a
- * 136 MB frontend dist of 5,000 small files (~175 → ~150 ms), 25–30 % on a 390 MB backend dist (~320 → ~230 ms).
+ * Workers join once the files the main thread has opened (plus the sizes given in advance) reach this many bytes.
+ * Starting one costs ~5 ms of the main thread (the `Worker` constructor) and 60–90 ms before it hashes anything (a V8
+ * isolate and the module, on the other core) on the 2-core bench machine, while the main thread alone hashes
+ * ~1.3 GB/s (SHA-NI): a plugin of a few MB is done before a worker would help, and never pays for one.
  */
-const WORKER_MIN_TOTAL_BYTES = 48 * 1024 * 1024;
-/** The main thread hashes synchronously for at most this long before letting the event loop run (worker messages). */
+const WORKER_MIN_TOTAL_BYTES = 16 * 1024 * 1024;
+/** The main thread hashes synchronously for at most this long before letting the event loop run. */
 const MAIN_THREAD_SLICE_MS = 3;
-/** A batch sent to a worker holds at most this many files, and stops growing past this many bytes. */
-const WORKER_BATCH_FILES = 128;
-const WORKER_BATCH_BYTES = 4 * 1024 * 1024;
-/** Batches queued per worker, so it never waits for the main thread between two. */
-const WORKER_BATCHES_IN_FLIGHT = 2;
+/** Longest wait for the workers' progress before looking again (a worker's death also ends the wait). */
+const POLL_MS = 20;
 const NO_IDENTITY = { dev: -1, ino: -1 };
 const openPathOf = (file) => file.openPath ?? file.absolutePath;
-/**
- * Sizes for scheduling: the given ones, and unknown ones `stat`ed (following the path to open) in list order only
- * until the total reaches `threshold`, the one thing sizes decide (whether workers start); the rest count as 0.
- */
-function knownSizes(files, threshold) {
-    let total = files.reduce((sum, f) => sum + Math.max(0, f.size ?? 0), 0);
-    return files.map((f) => {
-        if (f.size !== undefined)
-            return Math.max(0, f.size);
-        if (total >= threshold)
-            return 0;
-        try {
-            const size = (0,external_node_fs_.statSync)(openPathOf(f)).size;
-            total += size;
-            return size;
-        }
-        catch {
-            return 0; // the open reports it
-        }
-    });
-}
 /** The default worker count: the cores but the main thread's, at most 7 (none on one core). */
 function defaultWorkerCount() {
     return Math.min(Math.max((0,external_node_os_.availableParallelism)() - 1, 0), 7);
@@ -567,152 +630,229 @@ function failure(error) {
 }
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 /**
+ * The workers started so far, reused by every later {@link hashFiles} call of the process. They are `unref`ed: an idle
+ * worker never keeps the process alive (a call waiting for one keeps it alive with its own timer).
+ */
+const pool = [];
+/** Starts one pool worker. @returns it, or undefined when it cannot start (the main thread then works alone). */
+function startWorker() {
+    let worker;
+    try {
+        worker = new external_node_worker_threads_.Worker(WORKER_URL, { execArgv: [], workerData: { role: HASH_WORKER_ROLE } });
+    }
+    catch {
+        return undefined;
+    }
+    const entry = { worker, alive: true, pending: [] };
+    const died = () => {
+        if (!entry.alive)
+            return;
+        entry.alive = false;
+        pool.splice(pool.indexOf(entry), 1);
+        for (const resolve of entry.pending.splice(0))
+            resolve();
+        void worker.terminate().catch(() => undefined);
+    };
+    worker.on('message', () => entry.pending.shift()?.());
+    worker.on('error', died);
+    worker.on('exit', died);
+    worker.unref();
+    pool.push(entry);
+    return entry;
+}
+/** Posts a job to a pool worker. @returns a promise that settles when the worker answers it, or dies. */
+function sendJob(entry, job) {
+    return new Promise((resolve) => {
+        if (!entry.alive)
+            return resolve();
+        entry.pending.push(resolve);
+        entry.worker.postMessage(job);
+    });
+}
+/**
+ * `Atomics.waitAsync` (ES2024; in V8 since Node 16). Typed here: the project's `lib` is ES2023, so that nothing newer
+ * than Node 20 type-checks by accident.
+ */
+const atomics = Atomics;
+/**
+ * Waits until `control[COMPLETED]` differs from `seen`, `settled` resolves, or {@link POLL_MS} pass. The timer keeps
+ * the event loop alive while the workers (unref'ed) work.
+ */
+function waitForProgress(control, seen, settled) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(resolve, POLL_MS);
+        const done = () => {
+            clearTimeout(timer);
+            resolve();
+        };
+        void settled.then(done);
+        const waited = atomics.waitAsync(control, COMPLETED, seen, POLL_MS);
+        if (waited.async)
+            void waited.value.then(done);
+        else
+            done();
+    });
+}
+/**
  * SHA-256 of many files at once, on every core: the digests are exactly {@link sha256File}'s.
  *
- * Design, chosen by measurement (2-core Xeon with SHA-NI, Node 20, files in the page cache; README "Performance"):
+ * Design, chosen by measurement (2-core AMD EPYC with SHA-NI, Node 20, files in the page cache; docs/performance.md):
  * - `hash.update` runs on the calling thread, so concurrent streams on the main thread use one core however many
- *   there are: 6 × 64 MB took ~800 ms with 2 or 8 concurrent `createReadStream`s (a fresh 1 MiB buffer per chunk),
- *   ~310 ms with one synchronous read loop into a reused buffer, ~230 ms with a worker thread beside it.
- * - Per file, async reads cost ~80 µs of CPU against ~40 µs for `openSync`/`readSync`/`closeSync` (5,000 files of
- *   1–50 KiB: ~410 ms of CPU async, ~200 ms sync). So the main thread reads synchronously too, in slices of
- *   {@link MAIN_THREAD_SLICE_MS} ms between which the event loop runs.
- * - When the sizes add up to at least `workerMinTotalBytes`, `workers` threads take files largest first, in batches
- *   (two queued per worker); the main thread takes the smallest first, so it is busy while the workers start and
- *   small files never wait behind big ones. Below that total everything is hashed on the main thread: the CLI's
- *   `verify` of a small plugin pays no worker start-up. A worker that cannot start or dies hands its files back.
+ *   there are. The main thread reads synchronously into one reused buffer (per file, async reads cost about twice the
+ *   CPU of `openSync`/`readSync`/`closeSync`), in slices of {@link MAIN_THREAD_SLICE_MS} ms between which the event
+ *   loop runs (`verify` decodes the manifest and checks its signature meanwhile).
+ * - Sizes are not needed in advance (the walk does not `stat` regular files): the main thread starts alone, learns
+ *   each size from the `fstat` of its open, and once the bytes seen reach `workerMinTotalBytes` the pool's workers
+ *   join. Small plugins never pay a worker.
+ * - Everyone takes the next file from one shared counter (`Atomics.add`; see `hash-worker.mjs`), so the work
+ *   balances to the last file, with no batch to wait for and no message per file: workers write digests to shared
+ *   memory. When every file has a size given in advance (the walk off Linux), the largest are taken first.
+ * - A file that fits in the buffer (nearly every file of a frontend plugin) is hashed in one call (`crypto.hash`), with
+ *   no `Hash` object to allocate and collect (`hashStart` in `hash-worker.mjs`).
+ * - A worker that cannot start or dies is left out; the files it had taken are read again on the main thread, as are
+ *   the ones a worker could not read (so the error is the main thread's own, with its code and message).
  *
- * Memory: one `chunkBytes` buffer per thread (2 MiB with the defaults on 2 cores), whatever the file sizes.
+ * Memory: one `chunkBytes` buffer per thread (2 MiB with the defaults on 2 cores), whatever the file sizes, plus 36
+ * bytes per file of shared state.
  *
- * @param files the files; `size` only orders the work.
+ * @param files the files; `size`, when every file has one, orders the work.
  * @param options worker count, threshold, chunk size, stats (see {@link HashFilesOptions}).
  * @returns one outcome per file, in the order of `files`: `{ ok: true, sha256 }`, or `{ ok: false, code, message }`
  *   when the file could not be opened or read (`ENOENT`, `EACCES`, `EISDIR`…).
  * @throws never for a file's error (that is its outcome).
  */
 async function hashFiles(files, options = {}) {
-    const outcomes = new Array(files.length);
-    const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? HASH_CHUNK_BYTES));
-    const threshold = options.workerMinTotalBytes ?? WORKER_MIN_TOTAL_BYTES;
-    const sizes = knownSizes(files, threshold);
-    const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
-    const workerCount = totalBytes >= threshold && files.length > 1
-        ? Math.min(Math.max(0, options.workers ?? defaultWorkerCount()), files.length - 1)
-        : 0;
+    const count = files.length;
+    const outcomes = new Array(count);
     const stats = Object.assign(options.stats ?? {}, {
-        workersStarted: workerCount,
+        workersStarted: 0,
         filesOnWorkers: 0,
         filesOnMainThread: 0,
     });
-    // Pending files, largest first: workers take from the front, the main thread from the back; `returned` holds the
-    // files of a worker that failed.
-    const order = files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
-    let front = 0;
-    let back = order.length;
-    const returned = [];
-    const takeForMain = () => {
-        if (returned.length > 0)
-            return returned.pop();
-        return front < back ? order[--back] : undefined;
-    };
-    const takeBatchForWorker = () => {
-        if (returned.length > 0)
-            return returned.splice(0, WORKER_BATCH_FILES);
-        const batch = [];
-        let bytes = 0;
-        while (front < back && batch.length < WORKER_BATCH_FILES && (batch.length === 0 || bytes < WORKER_BATCH_BYTES)) {
-            const index = order[front++];
-            batch.push(index);
-            bytes += sizes[index];
+    if (count === 0)
+        return outcomes;
+    const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? HASH_CHUNK_BYTES));
+    const threshold = options.workerMinTotalBytes ?? WORKER_MIN_TOTAL_BYTES;
+    const wanted = count > 1 ? Math.min(Math.max(0, options.workers ?? defaultWorkerCount()), count - 1) : 0;
+    // Claim order (position → index in `files`): largest first when every size is known, else the list's order.
+    const sized = files.every((f) => f.size !== undefined);
+    const order = files.map((_, i) => i);
+    if (sized)
+        order.sort((a, b) => (files[b].size ?? 0) - (files[a].size ?? 0) || a - b);
+    const control = new Int32Array(new SharedArrayBuffer(8));
+    const state = new Int32Array(new SharedArrayBuffer(4 * count));
+    const digests = new Uint8Array(new SharedArrayBuffer(32 * count));
+    /** 1 where the main thread took the position. */
+    const mine = new Uint8Array(count);
+    let mainTook = 0;
+    const helpers = [];
+    let engaged = wanted === 0;
+    const engage = () => {
+        if (engaged)
+            return;
+        engaged = true;
+        const job = { control, state, digests, paths: [], devs: [], inos: [], chunkBytes };
+        for (const index of order) {
+            const { dev, ino } = files[index].identity ?? NO_IDENTITY;
+            job.paths.push(openPathOf(files[index]));
+            job.devs.push(dev);
+            job.inos.push(ino);
         }
-        return batch;
+        const chosen = pool.filter((w) => w.alive).slice(0, wanted);
+        while (chosen.length < wanted) {
+            const started = startWorker();
+            if (!started)
+                break;
+            chosen.push(started);
+        }
+        for (const entry of chosen)
+            helpers.push(sendJob(entry, job));
+        stats.workersStarted = chosen.length;
     };
-    const runMainThread = async () => {
-        const buffer = Buffer.allocUnsafe(chunkBytes);
-        let sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
-        const yieldIfDue = async () => {
-            if (performance.now() < sliceEnd)
-                return;
-            await nextTurn();
-            sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
-        };
-        for (let index = takeForMain(); index !== undefined; index = takeForMain()) {
-            stats.filesOnMainThread++;
-            let fd = -1;
-            try {
-                const { dev, ino } = files[index].identity ?? NO_IDENTITY;
-                fd = openRegularFile(openPathOf(files[index]), dev, ino);
-                const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytesSeen = files.reduce((sum, f) => sum + Math.max(0, f.size ?? 0), 0);
+    if (bytesSeen >= threshold || options.mainThread === false)
+        engage();
+    /** Hashes one position on the main thread, yielding to the event loop between slices. */
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    let sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
+    const yieldIfDue = async () => {
+        if (performance.now() < sliceEnd)
+            return;
+        await nextTurn();
+        sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
+    };
+    const hashOnMain = async (position) => {
+        const index = order[position];
+        let fd = -1;
+        try {
+            const { dev, ino } = files[index].identity ?? NO_IDENTITY;
+            const opened = openRegularFile(openPathOf(files[index]), dev, ino);
+            fd = opened.fd;
+            bytesSeen += opened.size;
+            if (!engaged && bytesSeen >= threshold && Atomics.load(control, CLAIM) < count)
+                engage();
+            const started = hashStart(fd, buffer, 'hex');
+            if (typeof started === 'string') {
+                outcomes[index] = { ok: true, sha256: started };
+            }
+            else {
+                // Bigger than a chunk: read on, letting the event loop run between slices.
+                const hash = started;
                 for (let n; (n = (0,external_node_fs_.readSync)(fd, buffer, 0, chunkBytes, null)) > 0;) {
-                    hash.update(buffer.subarray(0, n));
+                    hash.update(new Uint8Array(buffer.buffer, buffer.byteOffset, n));
                     if (n === chunkBytes)
                         await yieldIfDue();
                 }
                 outcomes[index] = { ok: true, sha256: hash.digest('hex') };
             }
-            catch (error) {
-                outcomes[index] = failure(error);
-            }
-            finally {
-                if (fd >= 0)
-                    (0,external_node_fs_.closeSync)(fd);
-            }
-            await yieldIfDue();
+        }
+        catch (error) {
+            outcomes[index] = failure(error);
+        }
+        finally {
+            if (fd >= 0)
+                (0,external_node_fs_.closeSync)(fd);
+        }
+        await yieldIfDue();
+    };
+    const runMainThread = async () => {
+        for (let position = Atomics.add(control, CLAIM, 1); position < count; position = Atomics.add(control, CLAIM, 1)) {
+            mine[position] = 1;
+            mainTook++;
+            await hashOnMain(position);
         }
     };
-    const runWorker = () => new Promise((resolve) => {
-        const inFlight = [];
-        let settled = false;
-        let worker;
-        const finish = (failed) => {
-            if (settled)
-                return;
-            settled = true;
-            if (failed)
-                returned.push(...inFlight.flat());
-            worker?.removeAllListeners().on('error', () => undefined);
-            void worker?.terminate().catch(() => undefined);
-            resolve();
-        };
-        const topUp = () => {
-            while (inFlight.length < WORKER_BATCHES_IN_FLIGHT) {
-                const batch = takeBatchForWorker();
-                if (batch.length === 0)
-                    break;
-                inFlight.push(batch);
-                worker?.postMessage(batch.map((index) => {
-                    const { dev, ino } = files[index].identity ?? NO_IDENTITY;
-                    return [index, openPathOf(files[index]), dev, ino];
-                }));
-            }
-            if (inFlight.length === 0)
-                finish(false);
-        };
-        try {
-            worker = new external_node_worker_threads_.Worker(WORKER_URL, { execArgv: [], workerData: { role: HASH_WORKER_ROLE, chunkBytes } });
-        }
-        catch {
-            finish(true);
-            return;
-        }
-        worker.on('message', (answer) => {
-            if (answer !== 'ready') {
-                inFlight.shift();
-                stats.filesOnWorkers += answer.length;
-                for (const [index, sha256, code, message] of answer) {
-                    outcomes[index] =
-                        sha256 === null ? { ok: false, code: code ?? 'EIO', message: message ?? '' } : { ok: true, sha256 };
-                }
-            }
-            topUp();
-        });
-        worker.on('error', () => finish(true));
-        worker.on('exit', () => finish(true));
-    });
-    const mainThread = workerCount === 0 || options.mainThread !== false ? runMainThread() : undefined;
-    await Promise.all([mainThread, ...Array.from({ length: workerCount }, runWorker)]);
-    // Files handed back by a worker that died after the main thread ran out of work.
-    if (front < back || returned.length > 0)
+    if (options.mainThread !== false || helpers.length === 0)
         await runMainThread();
+    // Wait for the workers' files, unless every worker has answered (or died) first.
+    let settled = false;
+    const allSettled = Promise.all(helpers).then(() => {
+        settled = true;
+    });
+    for (let done = Atomics.load(control, COMPLETED); mainTook + done < count && !settled;) {
+        await waitForProgress(control, done, allSettled);
+        done = Atomics.load(control, COMPLETED);
+    }
+    // Files no one finished (a worker died, or every worker did before claiming all), and files a worker could not
+    // read: the main thread reads them, the latter to report the error as its own.
+    await runMainThread();
+    for (let position = 0; position < count; position++) {
+        if (mine[position])
+            continue;
+        const result = Atomics.load(state, position);
+        if (result === STATE_DONE) {
+            stats.filesOnWorkers++;
+            outcomes[order[position]] = {
+                ok: true,
+                sha256: Buffer.from(digests.buffer, position * 32, 32).toString('hex'),
+            };
+        }
+        else {
+            mainTook++;
+            await hashOnMain(position);
+        }
+    }
+    stats.filesOnMainThread = mainTook;
     return outcomes;
 }
 
@@ -894,8 +1034,9 @@ async function readBounded(pluginDir, file) {
  * `collectFilesWithin` (a symlink to a file counts under the link's path, a symlink that resolves outside the
  * plugin folder or does not resolve at all stops the plugin from loading).
  *
- * Names are bytes, as in Go: folders are listed with `encoding: 'buffer'` (Node's default decoding turns an invalid
- * UTF-8 byte into U+FFFD, so `\xff.js` would pass for a signed `�.js`) and sorted bytewise. A path that is not
+ * Names are bytes, as in Go: folders are listed with `encoding: 'latin1'`, one character per byte, so every name keeps
+ * its exact bytes (Node's default decoding turns an invalid UTF-8 byte into U+FFFD, so `\xff.js` would pass for a
+ * signed `�.js`), and sorted bytewise. An ASCII name is used as it is; any other is decoded from its bytes. A path that is not
  * valid UTF-8 can never be a manifest key (Go's JSON decoder turns invalid UTF-8 into U+FFFD), so such files are
  * listed apart, in {@link WalkResult.nonUtf8}, and never hashed.
  *
@@ -951,6 +1092,7 @@ function escapeNameBytes(bytes) {
     return out.join('');
 }
 const SLASH = Buffer.from('/');
+const NON_ASCII = /[^\x00-\x7f]/;
 /**
  * Lists the files of a plugin folder the way Grafana does before it checks a signature.
  *
@@ -1001,8 +1143,21 @@ async function walkPluginFiles(pluginDir, options = {}) {
     // deep trees cannot exhaust the stack.
     const stack = [];
     /** Opens and lists a folder; `parentFd` -1 for the root. Returns false (with a problem) when it cannot. */
-    const enter = async (rel, abs, parentFd, name) => {
-        const shown = rel.length === 0 ? '.' : displayPath(rel);
+    const enter = (rel, abs, parentFd, name) => {
+        const utf8 = (0,node_buffer__WEBPACK_IMPORTED_MODULE_3__.isUtf8)(rel);
+        const relText = utf8 ? rel.toString('utf8') : escapeNameBytes(rel);
+        const shown = rel.length === 0 ? '.' : relText;
+        const frame = (fd, entries) => ({
+            rel,
+            relText,
+            utf8,
+            absPrefix: abs.endsWith(node_path__WEBPACK_IMPORTED_MODULE_2__.sep) ? abs : abs + node_path__WEBPACK_IMPORTED_MODULE_2__.sep,
+            absBytes: childBase(rel),
+            fd,
+            fdPrefix: `/proc/self/fd/${fd}/`,
+            entries: sortByName(entries),
+            next: 0,
+        });
         let fd = -1;
         try {
             if (PINNED) {
@@ -1010,19 +1165,19 @@ async function walkPluginFiles(pluginDir, options = {}) {
                 const where = name === null ? root : Buffer.concat([Buffer.from(`/proc/self/fd/${parentFd}/`), name]);
                 fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(where, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_DIRECTORY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
                 fds.push(fd);
-                const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(`/proc/self/fd/${fd}`, { encoding: 'buffer', withFileTypes: true });
-                stack.push({ rel, abs, absBytes: childBase(rel), fd, entries: sortByName(entries), next: 0 });
+                const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(`/proc/self/fd/${fd}`, { encoding: 'latin1', withFileTypes: true });
+                stack.push(frame(fd, entries));
             }
             else {
                 const before = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
                 if (!before.isDirectory())
                     throw Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR' });
-                const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(abs, { encoding: 'buffer', withFileTypes: true });
+                const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(abs, { encoding: 'latin1', withFileTypes: true });
                 const after = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
                 if (!after.isDirectory() || after.dev !== before.dev || after.ino !== before.ino) {
                     throw Object.assign(new Error('ECHANGED'), { code: 'ECHANGED' });
                 }
-                stack.push({ rel, abs, absBytes: childBase(rel), fd, entries: sortByName(entries), next: 0 });
+                stack.push(frame(fd, entries));
             }
         }
         catch (error) {
@@ -1041,7 +1196,7 @@ async function walkPluginFiles(pluginDir, options = {}) {
         }
     };
     try {
-        await enter(Buffer.alloc(0), root, -1, null);
+        enter(Buffer.alloc(0), root, -1, null);
         while (stack.length > 0) {
             const frame = stack[stack.length - 1];
             if (frame.next === frame.entries.length) {
@@ -1049,32 +1204,42 @@ async function walkPluginFiles(pluginDir, options = {}) {
                 continue;
             }
             const entry = frame.entries[frame.next++];
-            const name = entry.name;
-            const rel = frame.rel.length === 0 ? name : Buffer.concat([frame.rel, SLASH, name]);
-            const utf8 = (0,node_buffer__WEBPACK_IMPORTED_MODULE_3__.isUtf8)(rel);
-            const relText = utf8 ? rel.toString('utf8') : displayPath(rel);
-            const abs = node_path__WEBPACK_IMPORTED_MODULE_2__.join(frame.abs, name.toString('utf8'));
+            const latin1 = entry.name;
+            // Text paths are built by concatenation (names never hold `/`, `.` or `..`); raw bytes only where needed. An
+            // ASCII name is its own UTF-8 text; any other is decoded from its bytes.
+            const ascii = !NON_ASCII.test(latin1);
+            const name = ascii ? undefined : Buffer.from(latin1, 'latin1');
+            const nameBytes = () => name ?? Buffer.from(latin1, 'latin1');
+            const nameText = name ? name.toString('utf8') : latin1;
+            const utf8 = frame.utf8 && (!name || (0,node_buffer__WEBPACK_IMPORTED_MODULE_3__.isUtf8)(name));
+            const rawRel = () => (frame.rel.length === 0 ? nameBytes() : Buffer.concat([frame.rel, SLASH, nameBytes()]));
+            const relText = utf8
+                ? frame.rel.length === 0
+                    ? nameText
+                    : `${frame.relText}/${nameText}`
+                : displayPath(rawRel());
+            const abs = frame.absPrefix + nameText;
             // Go's Lstat of the full path fails past PATH_MAX (the path through /proc would not).
-            if (frame.absBytes + name.length >= PATH_MAX) {
+            if (frame.absBytes + latin1.length >= PATH_MAX) {
                 const tooLong = Object.assign(new Error('ENAMETOOLONG'), { code: 'ENAMETOOLONG' });
                 problems.push(fsProblem(relText, 'cannot stat', tooLong));
                 continue;
             }
-            const openPath = PINNED ? `/proc/self/fd/${frame.fd}/${name.toString('utf8')}` : abs;
+            const openPath = PINNED ? frame.fdPrefix + nameText : abs;
             if (entry.isDirectory()) {
-                await enter(rel, abs, frame.fd, name);
+                enter(rawRel(), abs, frame.fd, nameBytes());
                 continue;
             }
             if (entry.isSymbolicLink()) {
                 // Through the folder's descriptor where there is one: the link is resolved where the walk saw it.
-                const linkPath = PINNED ? Buffer.concat([Buffer.from(`/proc/self/fd/${frame.fd}/`), name]) : abs;
+                const linkPath = PINNED ? Buffer.concat([Buffer.from(frame.fdPrefix), nameBytes()]) : abs;
                 const file = await resolveLink(root, relText, linkPath, problems);
                 if (!file)
                     continue;
                 if (utf8)
                     files.push({ path: relText, symlink: true, ...file, openPath: file.absolutePath });
                 else
-                    nonUtf8.push({ path: relText, rawPath: rel });
+                    nonUtf8.push({ path: relText, rawPath: rawRel() });
                 continue;
             }
             if (!entry.isFile()) {
@@ -1086,7 +1251,7 @@ async function walkPluginFiles(pluginDir, options = {}) {
                 continue;
             }
             if (!utf8) {
-                nonUtf8.push({ path: relText, rawPath: rel });
+                nonUtf8.push({ path: relText, rawPath: rawRel() });
                 continue;
             }
             if (PINNED) {
@@ -1134,9 +1299,9 @@ async function walkPluginFiles(pluginDir, options = {}) {
     }
     return { root, files, nonUtf8, problems, close };
 }
-/** Go's `sort.Strings` on raw names: bytewise. */
+/** Go's `sort.Strings` on raw names: bytewise, which is the order of their Latin-1 texts (one code unit per byte). */
 function sortByName(entries) {
-    return entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 function displayPath(rel) {
     return (0,node_buffer__WEBPACK_IMPORTED_MODULE_3__.isUtf8)(rel) ? rel.toString('utf8') : escapeNameBytes(rel);

@@ -582,6 +582,9 @@ function oneLine(value) {
  * @param text the whole message (may hold several lines). @returns the text with every command start neutralized.
  */
 function runnerText(text) {
+    // Nothing to neutralise without `::` or `##[` (a 5,000-file manifest is printed without splitting it into lines).
+    if (!text.includes('::') && !text.includes('##['))
+        return text;
     const parts = text.split(/(\r\n|\r|\n)/);
     for (let i = 0; i < parts.length; i += 2) {
         parts[i] = parts[i].replace(LEADING_COMMAND, '$1\\::').replace(/##\[/g, '##\\u005b');
