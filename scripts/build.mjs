@@ -1,7 +1,8 @@
 // Build: compile TypeScript to lib/ with tsc, then bundle the action and the CLI with ncc into the committed
-// dist/ (dist/index.js and dist/cli/index.js run with no node_modules).
+// dist/ (dist/index.js and dist/cli/index.js run with no node_modules). Before ncc, openpgp's imports are pointed at
+// its minified Node build, so a signature check loads less (docs/performance.md, "Start-up").
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,9 +10,39 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
+/** The `.js` files under `dir`, recursively. */
+const jsFiles = (dir) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.js'))
+    .map((e) => path.join(e.parentPath, e.name));
+
+/**
+ * openpgp's package "exports" give an `import` its unminified Node build (`dist/node/openpgp.mjs`, 1.2 MB); the same
+ * release's minified Node ES module (`dist/node/openpgp.min.mjs`, 0.4 MB; `require` gets its CommonJS twin) is not
+ * exported. Decoding and parsing the unminified one cost every signature check ~20 ms more. So the imports of
+ * `openpgp` in the tsc output (the types came from `openpgp` already) are pointed at the minified file, which ncc
+ * then bundles as it would the package. Throws if no import is found, so the alias cannot silently stop applying.
+ */
+function bundleMinifiedOpenpgp(libDir) {
+  const minified = path.join(root, 'node_modules/openpgp/dist/node/openpgp.min.mjs');
+  const specifier = /(\bfrom\s*|\bimport\s*\(\s*)(['"])openpgp\2/g;
+  let count = 0;
+  for (const file of jsFiles(libDir)) {
+    const source = readFileSync(file, 'utf8');
+    const relative = path.relative(path.dirname(file), minified).split(path.sep).join('/');
+    const aliased = source.replace(specifier, (_, keyword, quote) => {
+      count++;
+      return `${keyword}${quote}${relative.startsWith('.') ? relative : `./${relative}`}${quote}`;
+    });
+    if (aliased !== source) writeFileSync(file, aliased);
+  }
+  if (count === 0) throw new Error(`build: no import of 'openpgp' found under ${libDir} to point at ${minified}`);
+}
+
 rmSync(path.join(root, 'lib'), { recursive: true, force: true });
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+bundleMinifiedOpenpgp(path.join(root, 'lib'));
 run(bin('ncc'), ['build', 'lib/action/index.js', '-o', 'dist', '--license', 'licenses.txt', '--quiet', '--no-cache']);
 run(bin('ncc'), ['build', 'lib/cli/index.js', '-o', 'dist/cli', '--license', 'licenses.txt', '--quiet', '--no-cache']);
 rmSync(path.join(root, 'lib'), { recursive: true, force: true });
