@@ -4,7 +4,8 @@
  * the process loaded; each chunk is then classified by text only its library contains.
  *
  * Also: a copy of dist/ alone (no node_modules anywhere above it) runs `--help`, `manifest` and `verify`, so the
- * chunks ncc splits off are all there and nothing is resolved from node_modules at run time.
+ * chunks ncc splits off are all there and nothing is resolved from node_modules at run time; and the two build steps
+ * that cut what a chunk costs to load (scripts/build.mjs) are in the committed bundles.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -160,6 +161,33 @@ describe('dist/ alone runs', () => {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
+  });
+});
+
+describe('what a loaded chunk costs (scripts/build.mjs)', () => {
+  const bundles = [path.dirname(CLI_DIR), CLI_DIR];
+
+  it("openpgp is bundled from the package's minified Node build, in both bundles", () => {
+    for (const dir of bundles) {
+      const holders = readdirSync(dir).filter(
+        (f) => f.endsWith('.js') && readFileSync(path.join(dir, f), 'utf8').includes(MARKERS.openpgp),
+      );
+      expect(holders, dir).toHaveLength(1);
+      expect(readFileSync(path.join(dir, holders[0]), 'utf8'), dir).toContain('sourceMappingURL=openpgp.min.mjs.map');
+    }
+  });
+
+  it("every ES module's wrapper is a parenthesized function (compiled with its chunk), none an arrow", () => {
+    const arrow = /^\/\*{3}\/ \(\((?:__unused_webpack_)?__webpack_module__, /m;
+    let functions = 0;
+    for (const dir of bundles) {
+      for (const f of readdirSync(dir).filter((name) => name.endsWith('.js'))) {
+        const source = readFileSync(path.join(dir, f), 'utf8');
+        expect(arrow.test(source), path.join(dir, f)).toBe(false);
+        functions += source.match(/^\/\*{3}\/ \(function \(/gm)?.length ?? 0;
+      }
+    }
+    expect(functions).toBeGreaterThan(0);
   });
 });
 
