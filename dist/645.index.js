@@ -58296,7 +58296,7 @@ module.exports = index;
 /***/ }),
 
 /***/ 9645:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS

@@ -3,7 +3,7 @@ export const ids = [726];
 export const modules = {
 
 /***/ 88726:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./node_modules/openpgp/dist/node/openpgp.mjs
-var openpgp = __webpack_require__(13074);
+// EXTERNAL MODULE: ./node_modules/openpgp/dist/node/openpgp.min.mjs
+var openpgp_min = __webpack_require__(35520);
 // EXTERNAL MODULE: ./lib/signature/armor.js
 var armor = __webpack_require__(20897);
 ;// CONCATENATED MODULE: ./lib/signature/packet-reader.js
@@ -228,7 +228,7 @@ function readHeader(r) {
 
 /** OpenPGP.js configuration that lets `SignaturePacket.verify` do arithmetic only (go-crypto applies the policy). */
 const PERMISSIVE = {
-    ...openpgp/* config */.$W,
+    ...openpgp_min/* config */.$W,
     rejectHashAlgorithms: new Set(),
     rejectMessageHashAlgorithms: new Set(),
     rejectPublicKeyAlgorithms: new Set(),
@@ -270,7 +270,7 @@ function shouldPreferIdentity(existing, candidate) {
 }
 async function buildEntity(key) {
     const primary = key.keyPacket;
-    const enums = openpgp/* enums */.vP.signature;
+    const enums = openpgp_min/* enums */.vP.signature;
     // Revocations are verified without a date (go-crypto checks their time at verification time, in `revoked`).
     const entity = {
         primary,
@@ -339,7 +339,7 @@ function readKeyRing(armored) {
             }
             if (block.bodyError !== undefined)
                 throw new Error(block.bodyError);
-            const keys = await openpgp.readKeys({ binaryKeys: block.body, config: PERMISSIVE });
+            const keys = await openpgp_min.readKeys({ binaryKeys: block.body, config: PERMISSIVE });
             return Promise.all(keys.map(buildEntity));
         })();
         ringCache.set(armored, ring);
@@ -710,7 +710,7 @@ function keyExpired(packet, selfSignature, now) {
 }
 /** go-crypto `revoked`: a key-compromised revocation always counts, others once created. */
 function revoked(revocations, now) {
-    return revocations.some((r) => r.reasonForRevocationFlag === openpgp/* enums */.vP.reasonForRevocation.keyCompromised || !pgpSigExpired(r, now));
+    return revocations.some((r) => r.reasonForRevocationFlag === openpgp_min/* enums */.vP.reasonForRevocation.keyCompromised || !pgpSigExpired(r, now));
 }
 /** go-crypto `checkSignatureDetails`. */
 function checkSignatureDetails(key, sig, now) {
@@ -748,7 +748,7 @@ async function verifyWithKey(key, sig, data, digest) {
     }
     if (keyAlgo !== sig.pubKeyAlgo)
         return invalidArgument('public key and signature use different algorithms');
-    const packet = new openpgp/* SignaturePacket */.Ju();
+    const packet = new openpgp_min/* SignaturePacket */.Ju();
     try {
         packet.read(sig.raw, PERMISSIVE);
     }
@@ -762,8 +762,8 @@ async function verifyWithKey(key, sig, data, digest) {
     loose.unknownSubpackets = [];
     loose.rawNotations = [];
     loose.revocationKeyClass = null;
-    const literal = new openpgp/* LiteralDataPacket */.Ci();
-    literal.setBytes(data, openpgp/* enums */.vP.literal.binary);
+    const literal = new openpgp_min/* LiteralDataPacket */.Ci();
+    literal.setBytes(data, openpgp_min/* enums */.vP.literal.binary);
     try {
         await packet.verify(key.packet, sig.sigType, literal, NO_DATE, true, PERMISSIVE);
         return null;

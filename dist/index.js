@@ -30604,7 +30604,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ }),
 
 /***/ 33895:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G0: () => (/* binding */ Inputs),
@@ -30662,7 +30662,7 @@ const MAX_FINDINGS_OUTPUT = 500;
 /***/ }),
 
 /***/ 67414:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14918);
@@ -30687,7 +30687,7 @@ __webpack_async_result__();
 /***/ }),
 
 /***/ 2653:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -30910,7 +30910,7 @@ function sarifFileInput(env) {
 /***/ }),
 
 /***/ 5231:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -31262,7 +31262,7 @@ async function readArmoredPublicKeys(text, source, label) {
         throw new errors/* UsageError */.eb('public-keys', `${label} is not an armored OpenPGP public key (no "${PUBLIC_BEGIN}" line); ${EXPORT_HINT}`);
     }
     // Loaded here, not at start-up: only reading keys needs OpenPGP.js (see docs/performance.md).
-    const { readKeys } = await __nccwpck_require__.e(/* import() */ 74).then(__nccwpck_require__.bind(__nccwpck_require__, 13074));
+    const { readKeys } = await __nccwpck_require__.e(/* import() */ 520).then(__nccwpck_require__.bind(__nccwpck_require__, 35520));
     const result = [];
     for (const block of blocks) {
         let keys;
@@ -36471,7 +36471,7 @@ function describeError(error) {
 /***/ }),
 
 /***/ 14918:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ warning),
@@ -36618,7 +36618,7 @@ const summary = {
 /***/ }),
 
 /***/ 452:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   RV: () => (/* binding */ ManifestFormatError),
@@ -36680,7 +36680,7 @@ class SigningError extends SignPluginError {
 /***/ }),
 
 /***/ 69795:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Pv: () => (/* binding */ readToFill),
@@ -36792,7 +36792,7 @@ async function readToFill(handle, buffer, position = 0) {
 /***/ }),
 
 /***/ 94251:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ cleanPath)
@@ -36872,7 +36872,7 @@ function cleanPath(path) {
 /***/ }),
 
 /***/ 20836:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -37660,7 +37660,7 @@ const goURLBytes = {
 /***/ }),
 
 /***/ 58947:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Al: () => (/* binding */ runeLen),
@@ -37822,7 +37822,7 @@ function runeCount(s) {
 /***/ }),
 
 /***/ 24551:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   YZ: () => (/* binding */ LEGACY_TOKEN_ENV),
@@ -37893,7 +37893,7 @@ function isLoopbackHost(hostname) {
 /***/ }),
 
 /***/ 87798:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NO: () => (/* binding */ resolveRetryPolicy),
@@ -38103,7 +38103,7 @@ async function withRetriesOrLastError(fn, policy, classify, onRetry, gaveUp) {
 /***/ }),
 
 /***/ 37169:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
@@ -38190,7 +38190,7 @@ async function buildManifest(pluginDir) {
 /***/ }),
 
 /***/ 77477:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -38686,7 +38686,7 @@ async function hashFiles(files, options = {}) {
 /***/ }),
 
 /***/ 77289:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ readPluginJson)
@@ -38842,7 +38842,7 @@ async function readBounded(pluginDir, file) {
 /***/ }),
 
 /***/ 90252:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ SIGNATURE_TYPES)
@@ -38858,7 +38858,7 @@ const SIGNATURE_TYPES = ['grafana', 'commercial', 'community', 'private', 'priva
 /***/ }),
 
 /***/ 5108:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ walkPluginFiles)
@@ -39222,7 +39222,7 @@ function errorCode(error) {
 /***/ }),
 
 /***/ 20897:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Sg: () => (/* binding */ openArmor),
@@ -39616,7 +39616,7 @@ function decodeArmor(text) {
 /***/ }),
 
 /***/ 33148:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ decodeCleartext)
@@ -39781,7 +39781,7 @@ function decodeCleartext(data) {
 /***/ }),
 
 /***/ 83630:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -40596,7 +40596,7 @@ function manifestFieldError(m) {
 /***/ }),
 
 /***/ 18944:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TN: () => (/* binding */ oneLine),
@@ -40716,7 +40716,7 @@ function markdownText(s) {
 /***/ }),
 
 /***/ 51814:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $u: () => (/* binding */ makeRedactor),
@@ -40777,7 +40777,7 @@ function redact(text) {
 /***/ }),
 
 /***/ 93859:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A4: () => (/* binding */ worstStatus),
@@ -40879,7 +40879,7 @@ function worstStatus(statuses) {
 /***/ }),
 
 /***/ 69201:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CM: () => (/* binding */ sameRootUrl),
@@ -41101,7 +41101,7 @@ async function legacyBracketHostMatch(rootUrls, appUrl, signatureType) {
 /***/ }),
 
 /***/ 46531:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -41190,7 +41190,7 @@ async function readPluginManifest(bytes, keys, now) {
     if (!key)
         return { ok: false, step: 'key', message: missingKeyMessage(manifest.keyId), manifest, block };
     // Loaded only when a signature is checked: the module brings OpenPGP.js (see docs/performance.md).
-    const { checkDetachedSignature } = await Promise.all(/* import() */[__nccwpck_require__.e(74), __nccwpck_require__.e(726)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88726));
+    const { checkDetachedSignature } = await Promise.all(/* import() */[__nccwpck_require__.e(520), __nccwpck_require__.e(726)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88726));
     const signature = await checkDetachedSignature(block, key, now);
     if (!signature.ok) {
         const message = signature.error ?? 'failed to check signature';
@@ -41577,7 +41577,7 @@ async function checkHashes(manifest, onDisk, findings, diskHashes) {
 /***/ }),
 
 /***/ 77094:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 
 // EXPORTS
@@ -43679,7 +43679,7 @@ function getIDToken(aud) {
 /***/ }),
 
 /***/ 92145:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
@@ -43764,7 +43764,7 @@ class PersonalAccessTokenCredentialHandler {
 /***/ }),
 
 /***/ 44942:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 // ESM COMPAT FLAG
 __nccwpck_require__.r(__webpack_exports__);

@@ -3,7 +3,7 @@ export const ids = [799];
 export const modules = {
 
 /***/ 9048:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ keyAndExpectationOptions),
@@ -41,7 +41,7 @@ function grafanaComUrlOption(value) {
 /***/ }),
 
 /***/ 4251:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ cleanPath)
@@ -121,7 +121,7 @@ function cleanPath(path) {
 /***/ }),
 
 /***/ 3747:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ exchangeWithRetries)
@@ -175,7 +175,7 @@ async function exchangeWithRetries(x) {
 /***/ }),
 
 /***/ 5125:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fz: () => (/* binding */ trustedKeysFor)
@@ -391,7 +391,7 @@ async function trustedKeysFor(opts) {
 /***/ }),
 
 /***/ 1306:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Oh: () => (/* binding */ exchangeFailureReason),
@@ -553,7 +553,7 @@ function serverMessage(body, maxChars, redact = (t) => t) {
 /***/ }),
 
 /***/ 7798:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NO: () => (/* binding */ resolveRetryPolicy),
@@ -763,7 +763,7 @@ async function withRetriesOrLastError(fn, policy, classify, onRetry, gaveUp) {
 /***/ }),
 
 /***/ 2977:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Jq: () => (/* binding */ parseUrlList),
@@ -856,7 +856,7 @@ function parseIntegerInput(raw, name, min, max, fallback, unit) {
 /***/ }),
 
 /***/ 8000:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bX: () => (/* binding */ GRAFANA_PUBLIC_KEY),
@@ -903,7 +903,7 @@ N1c5v9v/4h6qeA==
 /***/ }),
 
 /***/ 4476:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   qI: () => (/* binding */ readArmoredPublicKeys),
@@ -1012,7 +1012,7 @@ async function readArmoredPublicKeys(text, source, label) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb('public-keys', `${label} is not an armored OpenPGP public key (no "${PUBLIC_BEGIN}" line); ${EXPORT_HINT}`);
     }
     // Loaded here, not at start-up: only reading keys needs OpenPGP.js (see docs/performance.md).
-    const { readKeys } = await __webpack_require__.e(/* import() */ 74).then(__webpack_require__.bind(__webpack_require__, 3074));
+    const { readKeys } = await __webpack_require__.e(/* import() */ 520).then(__webpack_require__.bind(__webpack_require__, 5520));
     const result = [];
     for (const block of blocks) {
         let keys;
@@ -1098,7 +1098,7 @@ async function loadPublicKeyInputs(values, inputName) {
 /***/ }),
 
 /***/ 4890:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ checkExpectations)

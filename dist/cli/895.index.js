@@ -3,7 +3,7 @@ export const ids = [895];
 export const modules = {
 
 /***/ 836:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -791,7 +791,7 @@ const goURLBytes = {
 /***/ }),
 
 /***/ 252:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ SIGNATURE_TYPES)
@@ -807,7 +807,7 @@ const SIGNATURE_TYPES = ['grafana', 'commercial', 'community', 'private', 'priva
 /***/ }),
 
 /***/ 897:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Sg: () => (/* binding */ openArmor),
@@ -1201,7 +1201,7 @@ function decodeArmor(text) {
 /***/ }),
 
 /***/ 3859:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A4: () => (/* binding */ worstStatus),
@@ -1303,7 +1303,7 @@ function worstStatus(statuses) {
 /***/ }),
 
 /***/ 9201:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CM: () => (/* binding */ sameRootUrl),
@@ -1525,7 +1525,7 @@ async function legacyBracketHostMatch(rootUrls, appUrl, signatureType) {
 /***/ }),
 
 /***/ 3895:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) {
 
 
 // EXPORTS
@@ -2567,7 +2567,7 @@ async function readPluginManifest(bytes, keys, now) {
     if (!key)
         return { ok: false, step: 'key', message: missingKeyMessage(manifest.keyId), manifest, block };
     // Loaded only when a signature is checked: the module brings OpenPGP.js (see docs/performance.md).
-    const { checkDetachedSignature } = await Promise.all(/* import() */[__webpack_require__.e(74), __webpack_require__.e(726)]).then(__webpack_require__.bind(__webpack_require__, 8726));
+    const { checkDetachedSignature } = await Promise.all(/* import() */[__webpack_require__.e(520), __webpack_require__.e(726)]).then(__webpack_require__.bind(__webpack_require__, 8726));
     const signature = await checkDetachedSignature(block, key, now);
     if (!signature.ok) {
         const message = signature.error ?? 'failed to check signature';

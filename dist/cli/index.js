@@ -269,7 +269,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /***/ }),
 
 /***/ 518:
-/***/ ((__webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -353,7 +353,7 @@ __webpack_async_result__();
 /***/ }),
 
 /***/ 4761:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Yp: () => (/* binding */ VERIFY_USAGE),
@@ -393,7 +393,7 @@ ${CHECK_ROUTES_USAGE}`;
 /***/ }),
 
 /***/ 452:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   RV: () => (/* binding */ ManifestFormatError),
@@ -455,7 +455,7 @@ class SigningError extends SignPluginError {
 /***/ }),
 
 /***/ 4551:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   YZ: () => (/* binding */ LEGACY_TOKEN_ENV),
@@ -526,7 +526,7 @@ function isLoopbackHost(hostname) {
 /***/ }),
 
 /***/ 8944:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   yQ: () => (/* binding */ runnerText)
@@ -642,7 +642,7 @@ function markdownText(s) {
 /***/ }),
 
 /***/ 1814:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+/***/ (function (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $u: () => (/* binding */ makeRedactor),
