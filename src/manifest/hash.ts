@@ -115,6 +115,12 @@ export interface HashFilesOptions {
    * start at once and take every file (the main thread still hashes when no worker runs, or what a dead one left).
    */
   mainThread?: boolean;
+  /**
+   * Start the workers at once, before any byte is seen, when there are at least this many files: for callers whose
+   * main thread has other work meanwhile (`verify` decodes the manifest and checks its signature while the files are
+   * hashed), so that the workers' start-up overlaps it. Default: never (workers join at `workerMinTotalBytes`).
+   */
+  eagerWorkerFiles?: number;
   /** Filled in with how the work was split (for the benchmark and the tests). */
   stats?: HashStats;
 }
@@ -296,7 +302,8 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
     stats.workersStarted = chosen.length;
   };
   let bytesSeen = files.reduce((sum, f) => sum + Math.max(0, f.size ?? 0), 0);
-  if (bytesSeen >= threshold || options.mainThread === false) engage();
+  const eager = options.eagerWorkerFiles !== undefined && count >= options.eagerWorkerFiles;
+  if (bytesSeen >= threshold || options.mainThread === false || eager) engage();
 
   /** Hashes one position on the main thread, yielding to the event loop between slices. */
   const buffer = Buffer.allocUnsafe(chunkBytes);

@@ -135,6 +135,18 @@ describe('hashFiles', () => {
     expect(stats).toEqual({ workersStarted: 0, filesOnWorkers: 0, filesOnMainThread: edgeCases.length });
   });
 
+  it('eagerWorkerFiles: from that many files, workers start before any byte is seen (small files too)', async () => {
+    const eager = {} as HashStats;
+    const files = [...edgeCases.slice(0, 2), ...edgeCases.slice(0, 2)];
+    expect(digests(await hashFiles(files, { workers: 1, eagerWorkerFiles: 4, stats: eager }))).toEqual(
+      files.map(expectedDigest),
+    );
+    expect(eager.workersStarted).toBe(1);
+    const below = {} as HashStats;
+    await hashFiles(files, { workers: 1, eagerWorkerFiles: 5, stats: below });
+    expect(below).toEqual({ workersStarted: 0, filesOnWorkers: 0, filesOnMainThread: 4 });
+  });
+
   it('returns [] for no files', async () => {
     expect(await hashFiles([])).toEqual([]);
   });
