@@ -175,7 +175,9 @@ export class ManifestDecoder {
   files: Map<string, string> | null = null;
   rootUrls: GoStringSlice | null = null;
 
-  constructor(private readonly data: Uint8Array) {}
+  constructor(private readonly data: Uint8Array) {
+    this.text = Buffer.from(data.buffer, data.byteOffset, data.length);
+  }
 
   private ws(): void {
     while (this.pos < this.data.length && isSpace(this.data[this.pos])) this.pos++;
@@ -184,6 +186,30 @@ export class ManifestDecoder {
   private peek(): number {
     this.ws();
     return this.data[this.pos];
+  }
+
+  /** The input as a Buffer (same memory), for one-call Latin-1 slices. */
+  private readonly text: Buffer;
+
+  /**
+   * Consumes a string literal (syntax already checked) and returns its Go value (`unquote`). A literal of ASCII bytes
+   * without escapes (nearly every path and hash of a manifest) is its own value: one Latin-1 slice, no view.
+   */
+  private stringValue(): string {
+    const start = this.pos;
+    let i = start + 1;
+    let plain = true;
+    for (let c = this.data[i]; c !== 0x22; c = this.data[i]) {
+      if (c === 0x5c) {
+        plain = false;
+        i += 2;
+      } else {
+        if (c >= 0x80) plain = false;
+        i++;
+      }
+    }
+    this.pos = i + 1;
+    return plain ? this.text.toString('latin1', start + 1, i) : unquote(this.data.subarray(start, this.pos));
   }
 
   /** Consumes a string literal (syntax already checked) and returns its raw bytes, quotes included. */
@@ -246,7 +272,7 @@ export class ManifestDecoder {
     if (this.peek() === 0x7d) return;
     for (;;) {
       this.peek();
-      const key = unquote(this.stringLiteral());
+      const key = this.stringValue();
       this.peek(); // ':'
       this.pos++;
       const field = findField(key);
@@ -265,7 +291,7 @@ export class ManifestDecoder {
     const c = this.peek();
     switch (field.kind) {
       case 'string': {
-        if (c === 0x22) this.strings.set(field.name, unquote(this.stringLiteral()));
+        if (c === 0x22) this.strings.set(field.name, this.stringValue());
         else if (c === 0x6e)
           this.scalarLiteral(); // null is ignored for strings
         else this.mismatch(this.kindWord(c), field.goType, field.name);
@@ -301,11 +327,11 @@ export class ManifestDecoder {
         }
         for (;;) {
           this.peek();
-          const key = unquote(this.stringLiteral());
+          const key = this.stringValue();
           this.peek();
           this.pos++; // ':'
           const v = this.peek();
-          if (v === 0x22) this.files.set(key, unquote(this.stringLiteral()));
+          if (v === 0x22) this.files.set(key, this.stringValue());
           else if (v === 0x6e) {
             this.scalarLiteral();
             this.files.set(key, ''); // the zeroed element is stored
@@ -339,7 +365,7 @@ export class ManifestDecoder {
             }
             if (i >= slice.len) slice.len = i + 1;
             const v = this.peek();
-            if (v === 0x22) slice.backing[i] = unquote(this.stringLiteral());
+            if (v === 0x22) slice.backing[i] = this.stringValue();
             else if (v === 0x6e)
               this.scalarLiteral(); // null keeps whatever the element held
             else this.mismatch(this.kindWord(v), 'string', field.name);
