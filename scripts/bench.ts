@@ -598,7 +598,7 @@ const timed = async (kind, units, threads) => {
   else {
     const worker = new Worker(\`const { parentPort, workerData } = require('node:worker_threads');
       parentPort.once('message', () => { (\${work})(workerData.kind, workerData.units); parentPort.postMessage(0); });
-      parentPort.postMessage('ready');\`, { eval: true, workerData: { kind, units: units / 2 } });
+      parentPort.postMessage('ready');\`, { eval: true, execArgv: [], workerData: { kind, units: units / 2 } });
     await new Promise((resolve) => worker.once('message', resolve));
     const t0 = performance.now();
     const done = new Promise((resolve) => worker.once('message', resolve));
@@ -621,7 +621,10 @@ process.stdout.write(JSON.stringify(result));
 
 /** Runs {@link PARALLEL_PROBE}. @returns the two speedups, or undefined when the probe failed. */
 function parallelProbe(): { sha: number; int: number } | undefined {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', PARALLEL_PROBE], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', PARALLEL_PROBE], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' }, // not tsx's loader, which would load the worker's code as a module
+  });
   try {
     return JSON.parse(run.stdout) as { sha: number; int: number };
   } catch {
