@@ -770,7 +770,8 @@ async function hashFiles(files, options = {}) {
         stats.workersStarted = chosen.length;
     };
     let bytesSeen = files.reduce((sum, f) => sum + Math.max(0, f.size ?? 0), 0);
-    if (bytesSeen >= threshold || options.mainThread === false)
+    const eager = options.eagerWorkerFiles !== undefined && count >= options.eagerWorkerFiles;
+    if (bytesSeen >= threshold || options.mainThread === false || eager)
         engage();
     /** Hashes one position on the main thread, yielding to the event loop between slices. */
     const buffer = Buffer.allocUnsafe(chunkBytes);

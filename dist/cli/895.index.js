@@ -2042,6 +2042,7 @@ class ManifestDecoder {
     rootUrls = null;
     constructor(data) {
         this.data = data;
+        this.text = Buffer.from(data.buffer, data.byteOffset, data.length);
     }
     ws() {
         while (this.pos < this.data.length && isSpace(this.data[this.pos]))
@@ -2050,6 +2051,30 @@ class ManifestDecoder {
     peek() {
         this.ws();
         return this.data[this.pos];
+    }
+    /** The input as a Buffer (same memory), for one-call Latin-1 slices. */
+    text;
+    /**
+     * Consumes a string literal (syntax already checked) and returns its Go value (`unquote`). A literal of ASCII bytes
+     * without escapes (nearly every path and hash of a manifest) is its own value: one Latin-1 slice, no view.
+     */
+    stringValue() {
+        const start = this.pos;
+        let i = start + 1;
+        let plain = true;
+        for (let c = this.data[i]; c !== 0x22; c = this.data[i]) {
+            if (c === 0x5c) {
+                plain = false;
+                i += 2;
+            }
+            else {
+                if (c >= 0x80)
+                    plain = false;
+                i++;
+            }
+        }
+        this.pos = i + 1;
+        return plain ? this.text.toString('latin1', start + 1, i) : unquote(this.data.subarray(start, this.pos));
     }
     /** Consumes a string literal (syntax already checked) and returns its raw bytes, quotes included. */
     stringLiteral() {
@@ -2118,7 +2143,7 @@ class ManifestDecoder {
             return;
         for (;;) {
             this.peek();
-            const key = unquote(this.stringLiteral());
+            const key = this.stringValue();
             this.peek(); // ':'
             this.pos++;
             const field = findField(key);
@@ -2139,7 +2164,7 @@ class ManifestDecoder {
         switch (field.kind) {
             case 'string': {
                 if (c === 0x22)
-                    this.strings.set(field.name, unquote(this.stringLiteral()));
+                    this.strings.set(field.name, this.stringValue());
                 else if (c === 0x6e)
                     this.scalarLiteral(); // null is ignored for strings
                 else
@@ -2179,12 +2204,12 @@ class ManifestDecoder {
                 }
                 for (;;) {
                     this.peek();
-                    const key = unquote(this.stringLiteral());
+                    const key = this.stringValue();
                     this.peek();
                     this.pos++; // ':'
                     const v = this.peek();
                     if (v === 0x22)
-                        this.files.set(key, unquote(this.stringLiteral()));
+                        this.files.set(key, this.stringValue());
                     else if (v === 0x6e) {
                         this.scalarLiteral();
                         this.files.set(key, ''); // the zeroed element is stored
@@ -2224,7 +2249,7 @@ class ManifestDecoder {
                             slice.len = i + 1;
                         const v = this.peek();
                         if (v === 0x22)
-                            slice.backing[i] = unquote(this.stringLiteral());
+                            slice.backing[i] = this.stringValue();
                         else if (v === 0x6e)
                             this.scalarLiteral(); // null keeps whatever the element held
                         else
@@ -2912,9 +2937,14 @@ async function checkRootUrls(manifest, result, options) {
             result.findings.push(buildNote);
     }
 }
+/**
+ * From this many files, `verify` starts its hashing workers at once: the main thread spends the next ~100 ms loading
+ * `openpgp` and decoding the manifest, so the workers' start-up is hidden there. (A plugin this big is several MB.)
+ */
+const EAGER_WORKER_FILES = 500;
 /** SHA-256 of every walked file, by plugin-relative path (`hashFiles`: every core for big plugins). */
 async function hashWalkedFiles(files) {
-    const outcomes = await (0,hash/* hashFiles */.yQ)(files);
+    const outcomes = await (0,hash/* hashFiles */.yQ)(files, { eagerWorkerFiles: EAGER_WORKER_FILES });
     return new Map(files.map((f, i) => [f.path, outcomes[i]]));
 }
 async function checkHashes(manifest, onDisk, findings, diskHashes) {
