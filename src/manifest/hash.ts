@@ -116,11 +116,13 @@ export interface HashFilesOptions {
    */
   mainThread?: boolean;
   /**
-   * Start the workers at once, before any byte is seen, when there are at least this many files: for callers whose
-   * main thread has other work meanwhile (`verify` decodes the manifest and checks its signature while the files are
-   * hashed), so that the workers' start-up overlaps it. Default: never (workers join at `workerMinTotalBytes`).
+   * Start the workers anyway once this many milliseconds have passed since the call and files are left, whatever the
+   * bytes seen: for callers whose main thread has other work meanwhile (`verify` decodes the manifest and checks its
+   * signature while the files are hashed, so the main thread sees bytes slowly), so that the workers' start-up
+   * overlaps that work. A small plugin is hashed before the timer fires and never pays a worker. Default: no timer
+   * (workers join at `workerMinTotalBytes`).
    */
-  eagerWorkerFiles?: number;
+  workerAfterMs?: number;
   /** Filled in with how the work was split (for the benchmark and the tests). */
   stats?: HashStats;
 }
@@ -302,8 +304,13 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
     stats.workersStarted = chosen.length;
   };
   let bytesSeen = files.reduce((sum, f) => sum + Math.max(0, f.size ?? 0), 0);
-  const eager = options.eagerWorkerFiles !== undefined && count >= options.eagerWorkerFiles;
-  if (bytesSeen >= threshold || options.mainThread === false || eager) engage();
+  if (bytesSeen >= threshold || options.mainThread === false) engage();
+  const timer =
+    options.workerAfterMs === undefined || engaged
+      ? undefined
+      : setTimeout(() => {
+          if (Atomics.load(control, CLAIM) < count) engage();
+        }, options.workerAfterMs);
 
   /** Hashes one position on the main thread, yielding to the event loop between slices. */
   const buffer = Buffer.allocUnsafe(chunkBytes);
@@ -376,6 +383,7 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
       await hashOnMain(position);
     }
   }
+  clearTimeout(timer);
   stats.filesOnMainThread = mainTook;
   return outcomes;
 }

@@ -135,16 +135,25 @@ describe('hashFiles', () => {
     expect(stats).toEqual({ workersStarted: 0, filesOnWorkers: 0, filesOnMainThread: edgeCases.length });
   });
 
-  it('eagerWorkerFiles: from that many files, workers start before any byte is seen (small files too)', async () => {
-    const eager = {} as HashStats;
-    const files = [...edgeCases.slice(0, 2), ...edgeCases.slice(0, 2)];
-    expect(digests(await hashFiles(files, { workers: 1, eagerWorkerFiles: 4, stats: eager }))).toEqual(
-      files.map(expectedDigest),
-    );
-    expect(eager.workersStarted).toBe(1);
-    const below = {} as HashStats;
-    await hashFiles(files, { workers: 1, eagerWorkerFiles: 5, stats: below });
-    expect(below).toEqual({ workersStarted: 0, filesOnWorkers: 0, filesOnMainThread: 4 });
+  it('workerAfterMs: workers start once the main thread has been busy that long with files left', async () => {
+    // Many small files, far below the byte threshold: only the timer can start a worker. The main thread is kept
+    // busy elsewhere (a synchronous 50 ms wait between its slices) so that files are left when the timer fires.
+    const setDir = path.join(dir, 'after-ms');
+    mkdirSync(setDir);
+    const files = Array.from({ length: 400 }, (_, i) => write(setDir, `s${i}`, Buffer.from(`small ${i}`)));
+    const busy = setInterval(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50), 1);
+    const late = {} as HashStats;
+    try {
+      const outcomes = await hashFiles(files, { workers: 1, workerAfterMs: 5, chunkBytes: 1, stats: late });
+      expect(digests(outcomes)).toEqual(files.map(expectedDigest));
+    } finally {
+      clearInterval(busy);
+    }
+    expect(late.workersStarted).toBe(1);
+    // Without the option, the same files stay on the main thread.
+    const never = {} as HashStats;
+    await hashFiles(files, { workers: 1, stats: never });
+    expect(never).toEqual({ workersStarted: 0, filesOnWorkers: 0, filesOnMainThread: 400 });
   });
 
   it('returns [] for no files', async () => {
