@@ -38596,9 +38596,14 @@ async function hashFiles(files, options = {}) {
         stats.workersStarted = chosen.length;
     };
     let bytesSeen = files.reduce((sum, f) => sum + Math.max(0, f.size ?? 0), 0);
-    const eager = options.eagerWorkerFiles !== undefined && count >= options.eagerWorkerFiles;
-    if (bytesSeen >= threshold || options.mainThread === false || eager)
+    if (bytesSeen >= threshold || options.mainThread === false)
         engage();
+    const timer = options.workerAfterMs === undefined || engaged
+        ? undefined
+        : setTimeout(() => {
+            if (Atomics.load(control, CLAIM) < count)
+                engage();
+        }, options.workerAfterMs);
     /** Hashes one position on the main thread, yielding to the event loop between slices. */
     const buffer = Buffer.allocUnsafe(chunkBytes);
     let sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
@@ -38679,6 +38684,7 @@ async function hashFiles(files, options = {}) {
             await hashOnMain(position);
         }
     }
+    clearTimeout(timer);
     stats.filesOnMainThread = mainTook;
     return outcomes;
 }
@@ -41562,13 +41568,14 @@ async function checkRootUrls(manifest, result, options) {
     }
 }
 /**
- * From this many files, `verify` starts its hashing workers at once: the main thread spends the next ~100 ms loading
- * `openpgp` and decoding the manifest, so the workers' start-up is hidden there. (A plugin this big is several MB.)
+ * After this many ms of hashing, `verify` starts its hashing workers whatever the bytes seen: its main thread spends
+ * the next ~100 ms loading `openpgp` and decoding the manifest, so the workers' start-up is hidden there. A small
+ * plugin is hashed before that.
  */
-const EAGER_WORKER_FILES = 500;
+const WORKER_AFTER_MS = 10;
 /** SHA-256 of every walked file, by plugin-relative path (`hashFiles`: every core for big plugins). */
 async function hashWalkedFiles(files) {
-    const outcomes = await (0,hash/* hashFiles */.yQ)(files, { eagerWorkerFiles: EAGER_WORKER_FILES });
+    const outcomes = await (0,hash/* hashFiles */.yQ)(files, { workerAfterMs: WORKER_AFTER_MS });
     return new Map(files.map((f, i) => [f.path, outcomes[i]]));
 }
 async function checkHashes(manifest, onDisk, findings, diskHashes) {

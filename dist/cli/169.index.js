@@ -770,9 +770,14 @@ async function hashFiles(files, options = {}) {
         stats.workersStarted = chosen.length;
     };
     let bytesSeen = files.reduce((sum, f) => sum + Math.max(0, f.size ?? 0), 0);
-    const eager = options.eagerWorkerFiles !== undefined && count >= options.eagerWorkerFiles;
-    if (bytesSeen >= threshold || options.mainThread === false || eager)
+    if (bytesSeen >= threshold || options.mainThread === false)
         engage();
+    const timer = options.workerAfterMs === undefined || engaged
+        ? undefined
+        : setTimeout(() => {
+            if (Atomics.load(control, CLAIM) < count)
+                engage();
+        }, options.workerAfterMs);
     /** Hashes one position on the main thread, yielding to the event loop between slices. */
     const buffer = Buffer.allocUnsafe(chunkBytes);
     let sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
@@ -853,6 +858,7 @@ async function hashFiles(files, options = {}) {
             await hashOnMain(position);
         }
     }
+    clearTimeout(timer);
     stats.filesOnMainThread = mainTook;
     return outcomes;
 }

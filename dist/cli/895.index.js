@@ -2938,13 +2938,14 @@ async function checkRootUrls(manifest, result, options) {
     }
 }
 /**
- * From this many files, `verify` starts its hashing workers at once: the main thread spends the next ~100 ms loading
- * `openpgp` and decoding the manifest, so the workers' start-up is hidden there. (A plugin this big is several MB.)
+ * After this many ms of hashing, `verify` starts its hashing workers whatever the bytes seen: its main thread spends
+ * the next ~100 ms loading `openpgp` and decoding the manifest, so the workers' start-up is hidden there. A small
+ * plugin is hashed before that.
  */
-const EAGER_WORKER_FILES = 500;
+const WORKER_AFTER_MS = 10;
 /** SHA-256 of every walked file, by plugin-relative path (`hashFiles`: every core for big plugins). */
 async function hashWalkedFiles(files) {
-    const outcomes = await (0,hash/* hashFiles */.yQ)(files, { eagerWorkerFiles: EAGER_WORKER_FILES });
+    const outcomes = await (0,hash/* hashFiles */.yQ)(files, { workerAfterMs: WORKER_AFTER_MS });
     return new Map(files.map((f, i) => [f.path, outcomes[i]]));
 }
 async function checkHashes(manifest, onDisk, findings, diskHashes) {
