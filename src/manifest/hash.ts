@@ -312,7 +312,6 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
           if (Atomics.load(control, CLAIM) < count) engage();
         }, options.workerAfterMs);
 
-  /** Hashes one position on the main thread, yielding to the event loop between slices. */
   const buffer = Buffer.allocUnsafe(chunkBytes);
   let sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
   const yieldIfDue = async () => {
@@ -320,6 +319,7 @@ export async function hashFiles(files: readonly HashInput[], options: HashFilesO
     await nextTurn();
     sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
   };
+  /** Hashes one position on the main thread, yielding to the event loop between slices. */
   const hashOnMain = async (position: number) => {
     const index = order[position];
     let fd = -1;
