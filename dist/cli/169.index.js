@@ -778,7 +778,6 @@ async function hashFiles(files, options = {}) {
             if (Atomics.load(control, CLAIM) < count)
                 engage();
         }, options.workerAfterMs);
-    /** Hashes one position on the main thread, yielding to the event loop between slices. */
     const buffer = Buffer.allocUnsafe(chunkBytes);
     let sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
     const yieldIfDue = async () => {
@@ -787,6 +786,7 @@ async function hashFiles(files, options = {}) {
         await nextTurn();
         sliceEnd = performance.now() + MAIN_THREAD_SLICE_MS;
     };
+    /** Hashes one position on the main thread, yielding to the event loop between slices. */
     const hashOnMain = async (position) => {
         const index = order[position];
         let fd = -1;

@@ -119,7 +119,7 @@ export function hashStart(fd, buffer, encoding) {
  * Reads a file on to its end into `hash`, a chunk of `buffer` at a time. @param {number} fd @param {Buffer} buffer
  * @param {import('node:crypto').Hash} hash @returns {void} @throws the `read(2)` error.
  */
-export function feedToEnd(fd, buffer, hash) {
+function feedToEnd(fd, buffer, hash) {
     for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0;) {
         hash.update(new Uint8Array(buffer.buffer, buffer.byteOffset, n));
     }
